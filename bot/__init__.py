@@ -1,0 +1,1 @@
+"""Confrère: de-identified clinical questions from physicians to on-call specialists."""

@@ -1,0 +1,1 @@
+"""Command-line tools over the domain engines (deid, triage)."""

@@ -1,0 +1,1 @@
+"""Telegram edge: parse an Update, call one service, hand its result to delivery."""

@@ -1,0 +1,1 @@
+"""SQLModel models, async engine and sessions, query functions, Alembic migrations."""
