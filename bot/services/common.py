@@ -1,0 +1,129 @@
+"""What every service shares: plain inputs and outputs, text rendering, guards."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.domain.deid import Redaction, deidentify
+from bot.domain.pseudonyms import pseudonym, pseudonym_tag
+from bot.settings import Settings
+from bot.texts import normalise_language, t
+from storage import outbox
+from storage.models import Thread, User, UserStatus
+
+TELEGRAM_TEXT_LIMIT = 4096
+TELEGRAM_CAPTION_LIMIT = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Who sent an update, as Telegram describes them (never logged, never relayed)."""
+
+    id: int
+    first_name: str | None = None
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a handler may need after a service ran: a short answer for a button press."""
+
+    answer: str | None = None
+    duplicate: bool = False
+
+
+DUPLICATE = Outcome(duplicate=True)
+OK = Outcome()
+
+
+def esc(text: str) -> str:
+    """Escape user text for an HTML message."""
+    return html.escape(text, quote=False)
+
+
+def lang_of(user: User | None, default: str = "fr") -> str:
+    """The language to talk to ``user`` in."""
+    return normalise_language(user.language if user else None, default)
+
+
+def say(
+    session: AsyncSession,
+    user: User,
+    key: str,
+    *,
+    now: datetime,
+    buttons: outbox.Buttons | None = None,
+    thread_id: int | None = None,
+    map_reply: bool = False,
+    **params: object,
+) -> None:
+    """Queue the text ``key`` to ``user`` in their language."""
+    outbox.send(
+        session,
+        chat_id=user.id,
+        text=t(lang_of(user), key, **params),
+        now=now,
+        buttons=buttons,
+        thread_id=thread_id,
+        map_reply=map_reply,
+    )
+
+
+def removed_summary(redaction: Redaction, lang: str) -> str | None:
+    """``2 noms, 1 date`` style summary of what was removed, or None when nothing was."""
+    return counts_text(redaction.counts, lang) if redaction.counts else None
+
+
+def redact(text: str, lang: str) -> Redaction:
+    """De-identify ``text`` with tags in ``lang``."""
+    return deidentify(text, lang)
+
+
+def specialty_name(lang: str, slug: str) -> str:
+    """A specialty's display name."""
+    return t(lang, f"specialty.{slug}")
+
+
+def participant_name(settings: Settings, thread: Thread, user_id: int, lang: str) -> str:
+    """How ``user_id`` appears to the other side of ``thread`` (``Néphrologue #B7``)."""
+    assert thread.id is not None
+    tag = pseudonym_tag(
+        settings.pseudonym_secret.get_secret_value().encode(),
+        thread_id=thread.id,
+        user_id=user_id,
+    )
+    if user_id == thread.asker_id:
+        label = t(lang, "pseudonym.asker")
+    else:
+        label = t(lang, f"specialist.{thread.specialty}")
+    return pseudonym(label, tag)
+
+
+def blocked_reason(user: User | None) -> str | None:
+    """The text key explaining why this user may not ask or relay, or None."""
+    if user is None or user.status == UserStatus.NEW:
+        return "common.not_registered"
+    if user.status == UserStatus.PENDING:
+        return "common.pending"
+    if user.status == UserStatus.REJECTED:
+        return "common.rejected"
+    if user.status == UserStatus.SUSPENDED:
+        return "common.suspended"
+    return None
+
+
+def counts_text(counts: Mapping[str, int], lang: str) -> str:
+    """Human summary of per-label counts."""
+    return ", ".join(f"{n} × {t(lang, f'label.{label}')}" for label, n in counts.items())
+
+
+async def load_user(session: AsyncSession, user_id: int) -> User | None:
+    """The user with this Telegram id, for handlers that need one."""
+    return await session.get(User, user_id)

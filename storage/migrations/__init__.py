@@ -1,0 +1,1 @@
+"""Alembic migrations (numbered revisions, read by a human after --autogenerate)."""
