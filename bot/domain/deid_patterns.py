@@ -1,0 +1,576 @@
+"""Structured identifiers: e-mails, phones, NIR/SSN, record numbers, dates and addresses.
+
+Each finder takes the text and returns ``(start, end, label)`` triples; they may overlap, the
+caller merges them. Regexes are compiled once at import; python-stdnum checks NIR keys and
+phonenumbers validates international numbers, only on candidates a cheap regex already found.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import phonenumbers
+from stdnum.fr import nir as stdnum_nir
+
+Found = tuple[int, int, str]
+
+_I = re.IGNORECASE
+
+# ---------------------------------------------------------------- e-mail
+_EMAIL: Final = re.compile(
+    r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b|"
+    r"(?<![\w.+-])[\w.+'-]+\s?(?:\[at\]|\(at\))\s?[\w-]+(?:\.[\w-]+)+"
+)
+
+# ---------------------------------------------------------------- digits
+# A run of digits with single separators between groups: phones, NIR, SSN, record numbers.
+_RUN: Final = re.compile(
+    r"(?<![\w/,.])(?:\+|00)?\s?(?:\(\d{1,4}\)[\s.-]?)?\d(?:\d|[ .\-]\d|\s?\(0\)\s?\d|\)[\s.-]?\d)*"
+    r"(?:\s?(?:x|ext\.?|poste)\s?\d{1,5})?(?![\w])",
+    _I,
+)
+_DIGIT: Final = re.compile(r"\d")
+_NON_DIGIT: Final = re.compile(r"\D")
+_DECIMAL: Final = re.compile(r"^\d+[.,]\d{1,2}$")
+_SSN: Final = re.compile(r"^\d{3}[- ]\d{2}[- ]\d{4}$")
+_US_PHONE: Final = re.compile(r"^(?:\+?1[\s.-]?|001[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+_NIR_CORSICA: Final = re.compile(
+    r"(?<!\w)[12478]\s?\d{2}\s?\d{2}\s?2[AB]\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\w)", _I
+)
+_NIR_CONTEXT: Final = re.compile(
+    r"(?:\bNIR|\bINSEE|s[ée]cu(?:rit[ée] sociale)?|\bn°\s?SS\b|\bSS\s?n°|assur[ée]\(?e?\)?|"
+    r"social security(?: number)?|\bSSN|\bsocial insurance)"
+    r"[\s:°#.n()'-]*(?:est|is|de|:|=)?\s*$",
+    _I,
+)
+_ID_CONTEXT: Final = re.compile(
+    r"(?:\bIPP|\bNDA|\bNIP|\bMRN|\bIP|\bID|\bN°|\bNo\.?|\bnum[ée]ro|\bnum\.?|\bdossier|\bvisite|"
+    r"\bidentifiant|\bidentification|\bhospitalisation|\bs[ée]jour|\brecord|\bchart|\bfile|"
+    r"\bRPPS|\bADELI|\bFINESS|\bpatient|#)"
+    r"[\s:°#.n()'-]*(?:d'hospitalisation|de dossier|du dossier|de s[ée]jour|est|is|number|"
+    r"id|:|=)?[\s:#°]*$",
+    _I,
+)
+_PHONE_CONTEXT: Final = re.compile(
+    r"(?:t[ée]l[ée]?(?:phone)?|\btel|\bt[ée]l\.|phone|portable|mobile|cell|fax|bip|dect|poste|"
+    r"\bext|joignables?(?: au)?|appeler(?: au)?|call(?: me)?(?: on| at)?|desk|num[ée]ro|"
+    r"\bGSM|\bau)[\s:.()]*$",
+    _I,
+)
+_DOSE_AFTER: Final = re.compile(r"^\s?(?:mg|g|µg|mcg|ml|ui|u|cp|%|mmol|µmol|/)", _I)
+
+
+def _digits(s: str) -> str:
+    return _NON_DIGIT.sub("", s)
+
+
+def _nir_valid(digits: str) -> bool:
+    try:
+        return bool(stdnum_nir.is_valid(digits))
+    except Exception:  # stdnum raises on odd inputs; a failed check is "no"
+        return False
+
+
+def _intl_phone(candidate: str) -> bool:
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(number))
+
+
+def _classify_run(text: str, start: int, end: int) -> str | None:
+    run = text[start:end]
+    digits = _digits(run)
+    n = len(digits)
+    before = text[max(0, start - 40) : start]
+    if n < 4 or _DECIMAL.match(run):
+        return None
+    if _DOSE_AFTER.match(text[end : end + 6]):
+        return None
+    stripped = run.lstrip()
+    if _DATE_NUMERIC.fullmatch(stripped) and _valid_numeric_date(stripped):
+        return None
+    if _SSN.match(stripped):
+        return "NIR"
+    if 13 <= n <= 15 and digits[0] in "1278" and (n != 15 or _nir_valid(digits) or " " in run):
+        return "NIR"
+    if _NIR_CONTEXT.search(before) and n >= 8:
+        return "NIR"
+    if stripped.startswith(("+", "00")) and 8 <= n <= 16:
+        return "PHONE" if _intl_phone("+" + digits.removeprefix("00")) or n >= 9 else None
+    if n == 10 and digits[0] == "0":
+        return "PHONE"
+    if stripped.startswith("(") and 8 <= n <= 13:
+        return "PHONE"
+    if _US_PHONE.match(stripped) and n in (10, 11):
+        return "PHONE"
+    has_sep = any(c in " .-" for c in run.strip())
+    if _ID_CONTEXT.search(before) and 5 <= n <= 20:
+        return "ID"
+    if _PHONE_CONTEXT.search(before) and 4 <= n <= 15:
+        return "PHONE"
+    if not has_sep:
+        return "ID" if 7 <= n <= 20 else None
+    groups = _GROUPS.findall(stripped)
+    if all(len(g) == 1 for g in groups):
+        # digits typed one by one: a date of birth (8) or nothing we know.
+        if 13 <= n <= 15:
+            return "NIR"
+        if n == 8 and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
+            return "DATE"
+        return "ID" if n >= 8 else None
+    if 8 <= n <= 12 and len(groups) <= 5 and not _RE_YEAR_LIST.match(stripped):
+        return "PHONE"
+    return None
+
+
+_GROUPS: Final = re.compile(r"\d+")
+_RE_YEAR_LIST: Final = re.compile(r"^(?:(?:19|20)\d\d[\s.-]?)+$")
+
+
+def _runs(text: str) -> Iterator[Found]:
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        label = _classify_run(text, start, end)
+        if label is not None:
+            yield start, end, label
+
+
+# ---------------------------------------------------------------- record numbers by context
+_ID_LABELLED: Final = re.compile(
+    r"\b(?:IPP|NDA|NIP|MRN|IEP|EDS|N°\s?(?:de\s)?(?:dossier|visite|s[ée]jour|patient)|"
+    r"dossier\s?(?:n°|no\.?|num[ée]ro|#)?|num[ée]ro\s(?:de\s)?(?:dossier|s[ée]jour|patient|"
+    r"d'hospitalisation|d'identification)|patient\s?id|id\s?patient|medical record(?:\snumber)?|"
+    r"record\s?(?:no\.?|number|#)|chart\s?(?:no\.?|number|#)|RPPS|ADELI)"
+    r"\s?[:#°n.=]*\s?(?:est\s|is\s)?"
+    r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9/-]{3,24})(?![\w])",
+    _I,
+)
+
+
+def _labelled_ids(text: str) -> Iterator[Found]:
+    for m in _ID_LABELLED.finditer(text):
+        value = m.group("v")
+        if sum(c.isdigit() for c in value) < 4 or _DOSE_AFTER.match(text[m.end() : m.end() + 6]):
+            continue
+        yield m.start("v"), m.end("v"), "ID"
+
+
+def _corsica_nir(text: str) -> Iterator[Found]:
+    for m in _NIR_CORSICA.finditer(text):
+        yield m.start(), m.end(), "NIR"
+
+
+# ---------------------------------------------------------------- dates
+_MONTH_FR = (
+    r"janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|"
+    r"sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?"
+)
+_MONTH_EN = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH = rf"(?:{_MONTH_FR}|{_MONTH_EN})\.?"
+_NUMWORD = (
+    r"(?:premier|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et)"
+)
+_DAYNAME = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)"
+)
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d|\d\d(?!\d))"
+_DATE_NUMERIC: Final = re.compile(
+    r"(?<![\w/.,-])(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})|"
+    r"(?:19|20)\d\d[/.\-]\d{1,2}[/.\-]\d{1,2})(?![\w/]|[.\-]\d)"
+)
+_PARTS: Final = re.compile(r"\d+")
+
+
+def _valid_numeric_date(value: str) -> bool:
+    parts = [int(p) for p in _PARTS.findall(value)]
+    if len(parts) != 3:
+        return False
+    if parts[0] > 31:
+        parts = [parts[2], parts[1], parts[0]]
+    a, b = parts[0], parts[1]
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+_DATE_SHORT: Final = re.compile(r"(?<![\w/.,-])(\d{1,2})\s?([/.])\s?(\d{1,2})(?![\w/.,]\d|\d)")
+_DATE_SHORT_NEG: Final = re.compile(
+    r"(?:\b(?:TA|PA|PAS|PAD|tension|BP|blood pressure|ratio|score|EVA|EN|glasgow|GCS|apgar|"
+    r"grade|stade|NYHA|dilution)\b\s?:?\s?|\b\d+\s?/\s?|[/x]\s?)$",
+    _I,
+)
+_DATE_SHORT_POS: Final = re.compile(
+    r"(?:\b(?:le|du|au|depuis le|jusqu'au|on|since|ddn|dob|n[ée]e?|born|rdv|vu|vue)\b"
+    r"\s?:?\s?)$",
+    _I,
+)
+_DATE_TEXT: Final = re.compile(
+    rf"(?<![\w])(?:{_DAYNAME},?\s)?"
+    rf"(?:(?:\d{{1,2}}|1er|1st|2nd|3rd|\d{{1,2}}th)\s?,?\s?(?:de\s|of\s)?{_MONTH}"
+    rf"(?:,?\s?(?:(?:19|20)\d\d|'?\d\d)(?!\d))?"
+    rf"|{_MONTH}\s?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s(?:19|20)\d\d)?"
+    rf"|(?:{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,3}})\s(?:{_MONTH_FR})"
+    rf"(?:\s{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,8}}|\s(?:19|20)\d\d)?)(?![\w])",
+    _I,
+)
+# Every word the month patterns accept (lower case): the text-date regex, the costliest one,
+# only runs when one of them is a word of the text.
+MONTH_WORDS: Final = frozenset(
+    """
+    janv janvier fev fevr fevier fevrier fév févr févier février mars avr avril mai juin juil
+    juillet aout août sept septembre oct octobre nov novembre dec déc decembre décembre
+    jan january feb february mar march apr april may jun june jul july aug august sep
+    september october november december
+    """.split()
+)
+_DATE_CONTEXT_COMPACT: Final = re.compile(
+    r"\b(?:DDN|DOB|n[ée]\(?e?\)?\sle|date de naissance|birth ?date|born(?:\son)?)\s?:?\s?"
+    r"(?P<v>\d{6}(?:\d\d)?)(?!\d)",
+    _I,
+)
+
+
+def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
+    has_digit = _HAS_DIGIT.search(text) is not None
+    if has_digit:
+        for m in _DATE_NUMERIC.finditer(text):
+            if _valid_numeric_date(m.group()):
+                yield m.start(), m.end(), "DATE"
+    for m in _DATE_TEXT.finditer(text) if not words.isdisjoint(MONTH_WORDS) else ():
+        value = m.group()
+        if value[:1].isalpha() and " " not in value.strip() and "-" not in value:
+            continue
+        yield m.start(), m.end(), "DATE"
+    if not has_digit:
+        return
+    for m in _DATE_SHORT.finditer(text):
+        day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        before = text[max(0, m.start() - 24) : m.start()]
+        if _DATE_SHORT_NEG.search(before):
+            continue
+        two_digits = len(m.group(1)) == 2 and len(m.group(3)) == 2
+        if (sep == "/" and two_digits) or _DATE_SHORT_POS.search(before):
+            yield m.start(), m.end(), "DATE"
+    for m in _DATE_CONTEXT_COMPACT.finditer(text):
+        yield m.start("v"), m.end("v"), "DATE"
+
+
+# ---------------------------------------------------------------- addresses
+_STREET_FR = (
+    r"rue|r\.|avenue|av\.?|avn|bd|boulevard|blvd|all[ée]e|chemin|ch\.|impasse|imp\.|place|pl\.|"
+    r"quai|route|rte|cours|square|sq\.|voie|r[ée]sidence|r[ée]s\.?|lotissement|lot\.|cit[ée]|"
+    r"hameau|lieu[- ]dit|passage|parvis|esplanade|promenade|faubourg|fbg|sentier|villa|"
+    r"mont[ée]e|rond[- ]point|za|zi|zac"
+)
+_STREET_EN = (
+    r"street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|"
+    r"ct\.?|place|pl\.?|way|terrace|circle|parkway|pkwy|highway|hwy|square|trail|alley|"
+    r"crescent|close|plaza|gardens|strasse|straße|str\.|gasse|weg|via|calle|rua|piazza|ul\.|"
+    r"út|utca|katu|gatan|gata|vej|laan|straat|plein"
+)
+_NAMEWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'’-]*|l['’]\w+)"
+_PARTICLE = r"(?:de|du|des|de\sla|la|le|les|d['’]|l['’]|sur|sous|en|aux|au|et|saint|st|ste)"
+_STREET_WORD = rf"(?:{_NAMEWORD}|{_PARTICLE}|[a-zà-ÿ][\w'’-]+)"
+_ADDR_FR: Final = re.compile(
+    rf"(?<![\w])(?:(?P<num>\d{{1,4}})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
+    rf"(?P<type>{_STREET_FR})\s(?P<name>(?:{_PARTICLE}\s?)*{_STREET_WORD}"
+    rf"(?:[\s-](?:{_PARTICLE}\s?)*{_NAMEWORD}){{0,5}})"
+    rf"(?:\s?,?\s?(?:(?:b[aâ]t(?:iment)?\.?|escalier|esc\.?|appt?\.?|appartement|studio|"
+    rf"[ée]tage|porte)\s?\w{{1,4}}))*",
+    _I,
+)
+_ADDR_EN: Final = re.compile(
+    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:[A-ZÀ-Þ][\w'’.-]*\s){{0,4}}"
+    rf"(?:{_STREET_EN})(?![\w])"
+    rf"(?:\s?\d{{1,5}}\b)?(?:,?\s(?:apt\.?|suite|unit|ste\.?|#|floor|fl\.?)\s?\w{{1,6}})?",
+    _I,
+)
+_ADDR_EURO: Final = re.compile(
+    rf"(?<![\w])(?:{_STREET_EN}|{_STREET_FR})\s(?:[A-ZÀ-Þ][\w'’.-]*\s){{1,4}}\d{{1,5}}\b",
+    _I,
+)
+_ADDR_EURO_SUFFIX: Final = re.compile(
+    r"(?<![\w])[A-ZÀ-Þ][\w'’-]*(?:katu|strasse|straße|gasse|weg|vej|gatan|gata|straat|laan|"
+    r"tie|väg|vägen|veien|vegen)\s\d{1,5}\b",
+    _I,
+)
+# A house number right before a street word ("12 bis, rue ..."): where an _ADDR_FR match starts.
+_NUM_BEFORE: Final = re.compile(
+    r"(?<![\w])\d{1,4}\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", _I
+)
+_NUM_START: Final = re.compile(r"(?<![\w])\d")
+_ADDR_UNIT: Final = re.compile(
+    r"(?<![\w])(?:apt\.?|suite|unit|box|dpo|psc|cedex)\s\d{1,6}(?:\sbox\s\d{1,6})?\b",
+    _I,
+)
+_ZIP_CITY: Final = re.compile(
+    r"(?<![\w])(?:F-|FR-)?(?P<zip>\d{5}|\d{2}\s\d{3})\s?,?\s(?P<city>(?:[A-ZÀ-ÖØ-Þ][\w'’-]*"
+    r"(?:[\s-](?:sur|sous|en|le|la|les|de|du|des|lès|lez|aux|[A-ZÀ-ÖØ-Þ][\w'’-]*))*)"
+    r"(?:\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?)"
+)
+_CITY_ZIP_EN: Final = re.compile(
+    r"(?<![\w])[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
+)
+_ZIP_CONTEXT: Final = re.compile(
+    r"\b(?:zip|zip code|postal code|postcode|code postal|CP)\s?(?:is|est|:)?\s?"
+    r"(?P<v>[A-Z0-9]{2,5}(?:[\s-][A-Z0-9]{2,4})?)\b",
+    _I,
+)
+_NOT_CITY: Final = frozenset(
+    [
+        "Patients",
+        "Patient",
+        "Habitants",
+        "Plaquettes",
+        "Plq",
+        "GB",
+        "Leucocytes",
+        "UI",
+        "Euros",
+        "Pas",
+        "Mg",
+    ]
+)
+
+
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_FR_STREET_WORDS: Final = frozenset(
+    [
+        "rue",
+        "r",
+        "avenue",
+        "av",
+        "avn",
+        "bd",
+        "boulevard",
+        "blvd",
+        "allee",
+        "allée",
+        "chemin",
+        "ch",
+        "impasse",
+        "imp",
+        "place",
+        "pl",
+        "quai",
+        "route",
+        "rte",
+        "cours",
+        "square",
+        "sq",
+        "voie",
+        "residence",
+        "résidence",
+        "res",
+        "rés",
+        "lotissement",
+        "lot",
+        "cite",
+        "cité",
+        "hameau",
+        "lieu",
+        "passage",
+        "parvis",
+        "esplanade",
+        "promenade",
+        "faubourg",
+        "fbg",
+        "sentier",
+        "villa",
+        "montee",
+        "montée",
+        "rond",
+        "za",
+        "zi",
+        "zac",
+    ]
+)
+_EN_STREET_WORDS: Final = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "way",
+        "terrace",
+        "circle",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "square",
+        "trail",
+        "alley",
+        "crescent",
+        "close",
+        "plaza",
+        "gardens",
+        "strasse",
+        "straße",
+        "str",
+        "gasse",
+        "weg",
+        "via",
+        "calle",
+        "rua",
+        "piazza",
+        "ul",
+        "út",
+        "utca",
+        "gatan",
+        "gata",
+        "vej",
+        "laan",
+        "straat",
+        "plein",
+    ]
+)
+_ALL_STREET_WORDS: Final = _FR_STREET_WORDS | _EN_STREET_WORDS
+_UNIT_WORDS: Final = frozenset(["apt", "suite", "unit", "box", "dpo", "psc", "cedex"])
+_EURO_SUFFIXES: Final = (
+    "katu",
+    "strasse",
+    "straße",
+    "gasse",
+    "weg",
+    "vej",
+    "gatan",
+    "gata",
+    "straat",
+    "laan",
+    "tie",
+    "väg",
+    "vägen",
+    "veien",
+    "vegen",
+)
+_FIVE_DIGITS: Final = re.compile(r"\d{5}|\d\d\s\d{3}")
+_ZIP_WORDS: Final = frozenset(["zip", "postal", "postcode", "cp"])
+
+
+def _street_words(text: str, street: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of the words of ``text`` that are street-type words (lower case) of ``street``."""
+    for m in _LETTERS.finditer(text):
+        if m.group().lower() in street:
+            yield m.span()
+
+
+def _addr_fr(text: str) -> Iterator[Found]:
+    # The regex is tried only where it can start: a street word, or the number before it.
+    last = -1
+    for s, _ in _street_words(text, _FR_STREET_WORDS):
+        if s < last:
+            continue
+        m = None
+        num = _NUM_BEFORE.search(text, max(0, s - 16), s)
+        if num is not None and num.start() >= last:
+            m = _ADDR_FR.match(text, num.start())
+        if m is None:
+            m = _ADDR_FR.match(text, s)
+        if m is None:
+            continue
+        last = m.end()
+        has_num = m.group("num") is not None
+        name = m.group("name")
+        typ = m.group("type")
+        capital_name = any(w[:1].isupper() for w in name.split()) or typ[:1].isupper()
+        if typ.lower().rstrip(".") in {"place", "pl", "cours", "route", "voie", "cité"}:
+            capital_name = any(w[:1].isupper() for w in name.split())
+        if has_num or capital_name:
+            yield m.start(), m.end(), "ADDRESS"
+
+
+def _addr_en(text: str) -> Iterator[Found]:
+    streets = [s for s, _ in _street_words(text, _EN_STREET_WORDS)]
+    if not streets:
+        return
+    last = -1
+    for n in _NUM_START.finditer(text):
+        p = n.start()
+        # a number opens the address at most 4 words (and some digits) before the street word
+        if p < last or not any(p < s <= p + 120 for s in streets):
+            continue
+        m = _ADDR_EN.match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m.start(), m.end(), "ADDRESS"
+
+
+def _addr_euro(text: str) -> Iterator[Found]:
+    last = -1
+    for s, _ in _street_words(text, _ALL_STREET_WORDS):
+        if s < last:
+            continue
+        m = _ADDR_EURO.match(text, s)
+        if m is not None:
+            last = m.end()
+            yield m.start(), m.end(), "ADDRESS"
+
+
+def _addresses(text: str, words: frozenset[str] | set[str], has_digit: bool) -> Iterator[Found]:
+    if not words.isdisjoint(_FR_STREET_WORDS):
+        yield from _addr_fr(text)
+    if has_digit and not words.isdisjoint(_EN_STREET_WORDS):
+        yield from _addr_en(text)
+    if has_digit and not words.isdisjoint(_ALL_STREET_WORDS):
+        yield from _addr_euro(text)
+    if has_digit and any(w.endswith(_EURO_SUFFIXES) for w in words):
+        for m in _ADDR_EURO_SUFFIX.finditer(text):
+            yield m.start(), m.end(), "ADDRESS"
+    if not has_digit:
+        return
+    if not words.isdisjoint(_UNIT_WORDS):
+        for m in _ADDR_UNIT.finditer(text):
+            yield m.start(), m.end(), "ADDRESS"
+    if _FIVE_DIGITS.search(text):
+        for m in _ZIP_CITY.finditer(text):
+            city = m.group("city")
+            if city.split()[0] in _NOT_CITY:
+                continue
+            yield m.start(), m.end(), "ADDRESS"
+        for m in _CITY_ZIP_EN.finditer(text):
+            yield m.start(), m.end(), "ADDRESS"
+    if not words.isdisjoint(_ZIP_WORDS):
+        for m in _ZIP_CONTEXT.finditer(text):
+            if any(c.isdigit() for c in m.group("v")):
+                yield m.start("v"), m.end("v"), "ADDRESS"
+
+
+_HAS_DIGIT: Final = re.compile(r"\d")
+
+
+def find_structured(text: str) -> list[Found]:
+    """Every structured identifier candidate in ``text`` (may overlap)."""
+    found: list[Found] = []
+    if "@" in text or "[at]" in text or "(at)" in text:
+        found.extend((m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text))
+    words = set(_LETTERS.findall(text.lower()))
+    has_digit = _HAS_DIGIT.search(text) is not None
+    if has_digit:
+        found.extend(_runs(text))
+        found.extend(_labelled_ids(text))
+        found.extend(_corsica_nir(text))
+    found.extend(_dates(text, words))
+    found.extend(_addresses(text, words, has_digit))
+    return found
