@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     deid = commands.add_parser(
         "deid",
         help="de-identify text (argument or stdin)",
-        description="Remove patient identifiers. With --jsonl, read {\"id\", \"text\"} lines "
+        description='Remove patient identifiers. With --jsonl, read {"id", "text"} lines '
         'and write {"id", "redacted", "entities": [{"start", "end", "label"}]} lines.',
     )
     deid.add_argument("text", nargs="?", help="the text (default: read stdin)")
@@ -99,12 +100,14 @@ def configure_logging(level: str) -> None:
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    for noisy in ("httpx", "httpcore", "apscheduler", "tornado.access"):
+    for noisy in ("httpx", "httpcore", "apscheduler", "tornado.access", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``confrere`` console script."""
+    # PTB 22 warns on every flood-control error unless time periods are timedeltas.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -57,8 +57,10 @@ def build_application(
     state = AppState(settings=settings, engine=engine, sessions=sessions, clock=clock)
     base = (api_url or settings.bot_api_url).rstrip("/")
     # PTB builds bot_data by calling the factory; hand it the state built above.
-    context_types = ContextTypes(context=BotContext, bot_data=lambda: state)  # type: ignore[arg-type,var-annotated]
-    application: ConfrereApp = (
+    bot_data = cast("type[AppState]", lambda: state)
+    context_types = ContextTypes(context=BotContext, bot_data=bot_data)
+    application = cast(
+        ConfrereApp,
         ApplicationBuilder()
         .token(token)
         .base_url(f"{base}/bot")
@@ -67,7 +69,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=0))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .build()
+        .build(),
     )
 
     if dispatch:
@@ -119,7 +121,9 @@ def register_handlers(application: ConfrereApp) -> None:
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(_stale_button))
-    application.add_handler(MessageHandler(private & filters.COMMAND, conversation.unknown_command))
+    application.add_handler(
+        MessageHandler(private & filters.COMMAND, conversation.unknown_command)
+    )
     application.add_handler(
         MessageHandler(
             private & filters.UpdateType.MESSAGE & (filters.TEXT | filters.PHOTO),

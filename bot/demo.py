@@ -22,13 +22,36 @@ from bot.settings import Settings
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade
 
-GP = {"id": 1001, "first_name": "Claire", "last_name": "Vasseur", "username": "claire_v_md",
-      "language_code": "fr"}
-NEPHROLOGISTS = [
-    {"id": 2001, "first_name": "Bruno", "last_name": "Lemaire", "username": "bruno_nephro",
-     "language_code": "fr", "verified": True, "specialties": ["nephrology"], "on_call": True},
-    {"id": 2002, "first_name": "Aïcha", "last_name": "Benali", "username": "aicha_nephro",
-     "language_code": "en", "verified": True, "specialties": ["nephrology"], "on_call": True},
+Json = dict[str, Any]
+
+GP: Json = {
+    "id": 1001,
+    "first_name": "Claire",
+    "last_name": "Vasseur",
+    "username": "claire_v_md",
+    "language_code": "fr",
+}
+NEPHROLOGISTS: list[Json] = [
+    {
+        "id": 2001,
+        "first_name": "Bruno",
+        "last_name": "Lemaire",
+        "username": "bruno_nephro",
+        "language_code": "fr",
+        "verified": True,
+        "specialties": ["nephrology"],
+        "on_call": True,
+    },
+    {
+        "id": 2002,
+        "first_name": "Aïcha",
+        "last_name": "Benali",
+        "username": "aicha_nephro",
+        "language_code": "en",
+        "verified": True,
+        "specialties": ["nephrology"],
+        "on_call": True,
+    },
 ]
 RPPS = "10001234565"
 QUESTION = (
@@ -38,10 +61,8 @@ QUESTION = (
 )
 STEP_TIMEOUT = 10.0
 
-Json = dict[str, Any]
 
-
-class StepFailed(Exception):
+class StepFailedError(Exception):
     """A step of the scenario did not happen."""
 
 
@@ -64,14 +85,18 @@ class Demo:
         if self.quiet:
             return
         body = message.get("text") or message.get("caption") or ""
-        buttons = [b["text"] for row in (message.get("reply_markup") or {}).get(
-            "inline_keyboard", []) for b in row]
+        buttons = [
+            b["text"]
+            for row in (message.get("reply_markup") or {}).get("inline_keyboard", [])
+            for b in row
+        ]
         print(f"  [{who}] " + body.replace("\n", "\n  " + " " * (len(who) + 3)))
         if buttons:
             print(f"  {' ' * (len(who) + 3)}buttons: {' | '.join(buttons)}")
 
-    async def expect(self, user_id: int, who: str, predicate: Callable[[Json], bool],
-                     what: str) -> Json:
+    async def expect(
+        self, user_id: int, who: str, predicate: Callable[[Json], bool], what: str
+    ) -> Json:
         """Wait for a new message to ``user_id`` that satisfies ``predicate``."""
         after = self.seen.get(user_id, 0)
         try:
@@ -79,7 +104,7 @@ class Demo:
                 user_id, lambda m: m["message_id"] > after and predicate(m), timeout=STEP_TIMEOUT
             )
         except TimeoutError:
-            raise StepFailed(f"step {self.step}: {who} never received {what}") from None
+            raise StepFailedError(f"step {self.step}: {who} never received {what}") from None
         self.seen[user_id] = message["message_id"]
         self.show(who, message)
         return message
@@ -89,8 +114,13 @@ class Demo:
         c = self.c
         gp, neph_a, neph_b = GP["id"], NEPHROLOGISTS[0]["id"], NEPHROLOGISTS[1]["id"]
         for user in (GP, *NEPHROLOGISTS):
-            await c.add_user(user["id"], user["first_name"], last_name=user["last_name"],
-                             username=user["username"], language_code=user["language_code"])
+            await c.add_user(
+                user["id"],
+                user["first_name"],
+                last_name=user["last_name"],
+                username=user["username"],
+                language_code=user["language_code"],
+            )
 
         self.say("The GP registers: /start, charter, profession, RPPS")
         await c.send(gp, "/start")
@@ -110,11 +140,15 @@ class Demo:
         text = preview["text"]
         for leaked in ("Dupont", "Jeanne", "12/03/1954"):
             if leaked in text:
-                raise StepFailed(f"step {self.step}: the preview still shows {leaked!r}")
+                raise StepFailedError(f"step {self.step}: the preview still shows {leaked!r}")
         if "Néphrologie" not in text and "Néphrologie" not in str(preview["reply_markup"]):
-            raise StepFailed(f"step {self.step}: nephrology was not suggested")
-        send = next(b["callback_data"] for row in preview["reply_markup"]["inline_keyboard"]
-                    for b in row if "néphrologie" in b["text"].lower())
+            raise StepFailedError(f"step {self.step}: nephrology was not suggested")
+        send = next(
+            b["callback_data"]
+            for row in preview["reply_markup"]["inline_keyboard"]
+            for b in row
+            if "néphrologie" in b["text"].lower()
+        )
         await c.press(gp, preview["message_id"], data=send)
         await self.expect(gp, "GP", has("proposée à 2"), "the confirmation it was offered")
 
@@ -126,20 +160,33 @@ class Demo:
         await c.press(neph_a, offer_a["message_id"], text="✋ Je prends")
         took = await self.expect(neph_a, "Nephrologist A", has("Vous avez pris"), "the claim")
         await self.expect(gp, "GP", has("a été prise par"), "who took the question")
-        await c.wait_for(neph_b, lambda m: m["message_id"] == offer_b["message_id"]
-                         and "colleague" in (m.get("text") or ""), timeout=STEP_TIMEOUT)
+        await c.wait_for(
+            neph_b,
+            lambda m: (
+                m["message_id"] == offer_b["message_id"] and "colleague" in (m.get("text") or "")
+            ),
+            timeout=STEP_TIMEOUT,
+        )
         self.show("Nephrologist B", (await c.chat(neph_b))[-1])
 
         self.say("They talk: two messages each way, through the bot")
-        await c.send(neph_a, "Bonjour. Quelle est la TA et la natrémie ?",
-                     reply_to_message_id=took["message_id"])
+        await c.send(
+            neph_a,
+            "Bonjour. Quelle est la TA et la natrémie ?",
+            reply_to_message_id=took["message_id"],
+        )
         relayed = await self.expect(gp, "GP", has("natrémie"), "the specialist's first message")
-        await c.send(gp, "TA 150/85, Na 136. Pas de diurétique.",
-                     reply_to_message_id=relayed["message_id"])
-        relayed_a = await self.expect(neph_a, "Nephrologist A", has("TA 150/85"),
-                                      "the GP's first answer")
-        await c.send(neph_a, "Baissez le ramipril à 5 mg, kayexalate et contrôle K+ à 72 h.",
-                     reply_to_message_id=relayed_a["message_id"])
+        await c.send(
+            gp, "TA 150/85, Na 136. Pas de diurétique.", reply_to_message_id=relayed["message_id"]
+        )
+        relayed_a = await self.expect(
+            neph_a, "Nephrologist A", has("TA 150/85"), "the GP's first answer"
+        )
+        await c.send(
+            neph_a,
+            "Baissez le ramipril à 5 mg, kayexalate et contrôle K+ à 72 h.",
+            reply_to_message_id=relayed_a["message_id"],
+        )
         await self.expect(gp, "GP", has("ramipril à 5 mg"), "the specialist's advice")
         await c.send(gp, "Merci beaucoup, je fais ça.")
         await self.expect(neph_a, "Nephrologist A", has("Merci beaucoup"), "the GP's thanks")
@@ -170,23 +217,27 @@ def button(message: Json, suffix: str) -> str:
         for b in row:
             if b["callback_data"].endswith(suffix):
                 return str(b["callback_data"])
-    raise StepFailed(f"no button ending with {suffix}")
+    raise StepFailedError(f"no button ending with {suffix}")
 
 
 async def check_anonymity(c: SandboxClient, users: list[Json]) -> None:
     """No message to a user names another user; forwardMessage was never called."""
     if await c.calls("forwardMessage"):
-        raise StepFailed("forwardMessage was called")
+        raise StepFailedError("forwardMessage was called")
     for user in users:
         chat = await c.chat(user["id"])
         text = "\n".join((m.get("text") or "") + (m.get("caption") or "") for m in chat)
         for other in users:
             if other is user:
                 continue
-            for value in (other["first_name"], other["last_name"], other["username"],
-                          str(other["id"])):
+            for value in (
+                other["first_name"],
+                other["last_name"],
+                other["username"],
+                str(other["id"]),
+            ):
                 if value and value in text:
-                    raise StepFailed(f"user {user['id']} saw another user's identity")
+                    raise StepFailedError(f"user {user['id']} saw another user's identity")
 
 
 async def main(*, quiet: bool = False) -> int:
@@ -195,7 +246,7 @@ async def main(*, quiet: bool = False) -> int:
         settings = Settings(
             database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}",
             require_approval=False,
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
         )
         engine = create_engine(settings.database_url)
         await upgrade(engine)
@@ -209,7 +260,7 @@ async def main(*, quiet: bool = False) -> int:
             async with running(application, poll_timeout=1), SandboxClient(sandbox.url) as client:
                 print(f"Confrère demo — local Bot API stand-in on {sandbox.url}")
                 await Demo(client, quiet=quiet).run()
-        except StepFailed as exc:
+        except StepFailedError as exc:
             print(f"\nDEMO FAILED: {exc}")
             return 1
         finally:
