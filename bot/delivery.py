@@ -147,7 +147,7 @@ class Dispatcher:
                 return []
             ids = [row.id for row in candidates]
             result = await session.exec(
-                update(Outbox)  # type: ignore[call-overload]
+                update(Outbox)
                 .where(
                     col(Outbox.id).in_(ids),
                     col(Outbox.status) == OutboxStatus.PENDING,
@@ -179,7 +179,7 @@ class Dispatcher:
             return
         async with self._sessions() as session:
             await session.exec(
-                update(Outbox)  # type: ignore[call-overload]
+                update(Outbox)
                 .where(col(Outbox.id).in_([r.id for r in rows]))
                 .values(next_attempt_at=self._clock())
             )

@@ -116,20 +116,22 @@ def run_sandbox(settings: Settings, *, port: int, seed: Path | None) -> int:
 
 
 def _read_seed(path: Path) -> list[dict[str, Any]]:
+    """The seed file's users, or one line saying what is wrong with it."""
+    shape = SettingsError(
+        f'--seed: {path} must be JSON like {{"users": [{{"id": 1, "first_name": "A", '
+        '"verified": true, "specialties": ["nephrology"], "on_call": true}]}.'
+    )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        users = data["users"]
-        if not isinstance(users, list) or not all(
-            isinstance(u, dict) and "id" in u and "first_name" in u for u in users
-        ):
-            raise TypeError
     except FileNotFoundError:
         raise SettingsError(f"--seed: {path} does not exist.") from None
-    except (json.JSONDecodeError, KeyError, TypeError):
-        raise SettingsError(
-            f'--seed: {path} must be JSON like {{"users": [{{"id": 1, "first_name": "A", '
-            '"verified": true, "specialties": ["nephrology"], "on_call": true}]}.'
-        ) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise shape from None
+    users = data.get("users") if isinstance(data, dict) else None
+    if not isinstance(users, list) or not all(
+        isinstance(u, dict) and "id" in u and "first_name" in u for u in users
+    ):
+        raise shape
     return users
 
 
@@ -146,7 +148,9 @@ async def _serve_sandbox(settings: Settings, *, port: int, records: list[dict[st
     try:
         await sandbox.start(port)
     except OSError as exc:
-        raise SettingsError(f"--port {port}: cannot listen on 127.0.0.1 ({exc.strerror}).") from None
+        raise SettingsError(
+            f"--port {port}: cannot listen on 127.0.0.1 ({exc.strerror})."
+        ) from None
     for record in records:
         sandbox.add_user(
             int(record["id"]),
@@ -162,11 +166,11 @@ async def _serve_sandbox(settings: Settings, *, port: int, records: list[dict[st
             print(f"  curl {sandbox.url}/bot{SANDBOX_TOKEN}/getMe")
             print(
                 f"  curl -X POST {sandbox.url}/sandbox/users -d "
-                "'{\"id\": 1, \"first_name\": \"Ana\", \"language_code\": \"fr\"}'"
+                '\'{"id": 1, "first_name": "Ana", "language_code": "fr"}\''
             )
             print(
                 f"  curl -X POST {sandbox.url}/sandbox/send -d "
-                "'{\"user_id\": 1, \"text\": \"/start\"}'"
+                '\'{"user_id": 1, "text": "/start"}\''
             )
             print(f"  curl {sandbox.url}/sandbox/chats/1")
             print("Ctrl-C to stop.")

@@ -17,8 +17,10 @@ DEFAULT_SQLITE_PATH = Path("data") / "confrere.db"
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///./{DEFAULT_SQLITE_PATH.as_posix()}"
 ENV_PREFIX = "CONFRERE_"
 # Values shipped in .env.example: refused outside development so nobody deploys them.
-PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev-only-pseudonym-secret"})
-DEV_PSEUDONYM_SECRET = "dev-only-pseudonym-secret"
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "change-me", "changeme", "secret", "dev-only-pseudonym-secret"}
+)
+DEV_PSEUDONYM_SECRET = "dev-only-pseudonym-secret"  # noqa: S105 (refused in production)
 
 
 class SettingsError(Exception):

@@ -19,9 +19,16 @@ async def send(update: Update, context: BotContext) -> None:
     person = person_of(update)
     args = callback_args(update)
     if person is not None:
-        await call(update, context, asking.send, user_id=person.id, thread_id=int(args[0]),
-                   specialty=args[1] if len(args) > 1 else None,
-                   message_id=source_message_id(update), settings=context.settings)
+        await call(
+            update,
+            context,
+            asking.send,
+            user_id=person.id,
+            thread_id=int(args[0]),
+            specialty=args[1] if len(args) > 1 else None,
+            message_id=source_message_id(update),
+            settings=context.settings,
+        )
 
 
 async def other_specialty(update: Update, context: BotContext) -> None:
@@ -29,8 +36,14 @@ async def other_specialty(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, asking.show_specialties, user_id=person.id,
-                   thread_id=int(thread_id), message_id=source_message_id(update) or 0)
+        await call(
+            update,
+            context,
+            asking.show_specialties,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            message_id=source_message_id(update) or 0,
+        )
 
 
 async def edit(update: Update, context: BotContext) -> None:
@@ -38,8 +51,7 @@ async def edit(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, asking.start_edit, user_id=person.id,
-                   thread_id=int(thread_id))
+        await call(update, context, asking.start_edit, user_id=person.id, thread_id=int(thread_id))
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -47,5 +59,11 @@ async def cancel(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, asking.cancel, user_id=person.id, thread_id=int(thread_id),
-                   message_id=source_message_id(update))
+        await call(
+            update,
+            context,
+            asking.cancel,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            message_id=source_message_id(update),
+        )

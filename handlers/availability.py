@@ -19,14 +19,21 @@ async def toggle_specialty(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (slug,) = callback_args(update)
-        await call(update, context, availability.toggle_specialty, user_id=person.id, slug=slug,
-                   message_id=source_message_id(update))
+        await call(
+            update,
+            context,
+            availability.toggle_specialty,
+            user_id=person.id,
+            slug=slug,
+            message_id=source_message_id(update),
+        )
 
 
 async def oncall(update: Update, context: BotContext) -> None:
     """Go on call."""
-    await call(update, context, availability.go_on_call, needs_user=True,
-               settings=context.settings)
+    await call(
+        update, context, availability.go_on_call, needs_user=True, settings=context.settings
+    )
 
 
 async def offcall(update: Update, context: BotContext) -> None:

@@ -60,8 +60,11 @@ async def call(
             user = await load_user(session, person.id)
             if user is None:
                 outcome = await messages.plain_reply(
-                    session, user_id=person.id, key="common.not_registered",
-                    update_id=kwargs["update_id"], now=kwargs["now"],
+                    session,
+                    user_id=person.id,
+                    key="common.not_registered",
+                    update_id=kwargs["update_id"],
+                    now=kwargs["now"],
                     language=context.settings.default_language,
                 )
             else:

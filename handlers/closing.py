@@ -19,8 +19,15 @@ async def close(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, closing.close, user_id=person.id, thread_id=int(thread_id),
-                   message_id=source_message_id(update), settings=context.settings)
+        await call(
+            update,
+            context,
+            closing.close,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            message_id=source_message_id(update),
+            settings=context.settings,
+        )
 
 
 async def survey(update: Update, context: BotContext) -> None:
@@ -29,9 +36,16 @@ async def survey(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if person is not None and query is not None and query.data:
         thread_id, choice = callback_args(update)
-        await call(update, context, closing.answer_survey, user_id=person.id,
-                   thread_id=int(thread_id), question=1 if query.data.startswith("sv1") else 2,
-                   choice=choice, message_id=source_message_id(update))
+        await call(
+            update,
+            context,
+            closing.answer_survey,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            question=1 if query.data.startswith("sv1") else 2,
+            choice=choice,
+            message_id=source_message_id(update),
+        )
 
 
 async def my_threads(update: Update, context: BotContext) -> None:

@@ -15,11 +15,16 @@ async def message(update: Update, context: BotContext) -> None:
     if msg is None:
         return
     reply = msg.reply_to_message
-    await call(update, context, messages.incoming, person=person_of(update),
-               text=msg.text or msg.caption or "",
-               photo_message_id=msg.message_id if msg.photo else None,
-               reply_to=reply.message_id if reply is not None else None,
-               settings=context.settings)
+    await call(
+        update,
+        context,
+        messages.incoming,
+        person=person_of(update),
+        text=msg.text or msg.caption or "",
+        photo_message_id=msg.message_id if msg.photo else None,
+        reply_to=reply.message_id if reply is not None else None,
+        settings=context.settings,
+    )
 
 
 async def unsupported(update: Update, context: BotContext) -> None:
@@ -33,8 +38,9 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     """Point to /help."""
     person = person_of(update)
     if person is not None:
-        await call(update, context, messages.plain_reply, user_id=person.id,
-                   key="common.unknown_command")
+        await call(
+            update, context, messages.plain_reply, user_id=person.id, key="common.unknown_command"
+        )
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -49,6 +55,13 @@ async def to_thread(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         thread_id, held_id = callback_args(update)
-        await call(update, context, relay.release_held, user_id=person.id,
-                   thread_id=int(thread_id), held_id=int(held_id),
-                   message_id=source_message_id(update), settings=context.settings)
+        await call(
+            update,
+            context,
+            relay.release_held,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            held_id=int(held_id),
+            message_id=source_message_id(update),
+            settings=context.settings,
+        )

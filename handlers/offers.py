@@ -14,8 +14,14 @@ async def take(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, routing.take, user_id=person.id, thread_id=int(thread_id),
-                   settings=context.settings)
+        await call(
+            update,
+            context,
+            routing.take,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            settings=context.settings,
+        )
 
 
 async def pass_offer(update: Update, context: BotContext) -> None:
@@ -23,5 +29,11 @@ async def pass_offer(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (thread_id,) = callback_args(update)
-        await call(update, context, routing.pass_offer, user_id=person.id,
-                   thread_id=int(thread_id), settings=context.settings)
+        await call(
+            update,
+            context,
+            routing.pass_offer,
+            user_id=person.id,
+            thread_id=int(thread_id),
+            settings=context.settings,
+        )

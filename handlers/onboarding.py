@@ -11,14 +11,20 @@ from handlers.base import call, callback_args, person_of
 
 async def start(update: Update, context: BotContext) -> None:
     """Register, or greet back."""
-    await call(update, context, onboarding.start, person=person_of(update),
-               settings=context.settings)
+    await call(
+        update, context, onboarding.start, person=person_of(update), settings=context.settings
+    )
 
 
 async def language(update: Update, context: BotContext) -> None:
     """Offer the language choice."""
-    await call(update, context, onboarding.ask_language, person=person_of(update),
-               settings=context.settings)
+    await call(
+        update,
+        context,
+        onboarding.ask_language,
+        person=person_of(update),
+        settings=context.settings,
+    )
 
 
 async def choose_language(update: Update, context: BotContext) -> None:
@@ -41,5 +47,6 @@ async def choose_profession(update: Update, context: BotContext) -> None:
     person = person_of(update)
     if person is not None:
         (profession,) = callback_args(update)
-        await call(update, context, onboarding.choose_profession, user_id=person.id,
-                   profession=profession)
+        await call(
+            update, context, onboarding.choose_profession, user_id=person.id, profession=profession
+        )

@@ -159,9 +159,7 @@ class UserSpecialty(SQLModel, table=True):
     __table_args__ = (Index("ix_user_specialties_specialty", "specialty"),)
 
     user_id: int = Field(
-        sa_column=Column(
-            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     )
     specialty: str = Field(sa_column=Column(String(32), primary_key=True))
 

@@ -109,7 +109,12 @@ def edit(
     row = Outbox(
         chat_id=chat_id,
         method="edit_text" if text is not None else "edit_markup",
-        payload={"text": text, "html": True, "buttons": _buttons(buttons), "message_id": message_id},
+        payload={
+            "text": text,
+            "html": True,
+            "buttons": _buttons(buttons),
+            "message_id": message_id,
+        },
         offer_id=offer_id,
         next_attempt_at=now,
         created_at=now,
@@ -160,7 +165,7 @@ async def mark_sent(
         )
     if row.offer_id is not None and row.method in {"send", "copy"}:
         await session.exec(
-            update(Offer).where(col(Offer.id) == row.offer_id).values(message_id=message_id)  # type: ignore[call-overload]
+            update(Offer).where(col(Offer.id) == row.offer_id).values(message_id=message_id)
         )
 
 

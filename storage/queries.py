@@ -1,11 +1,11 @@
-"""Query functions. Each takes a session then keyword-only plain values; they flush, never commit."""
+"""Query functions: a session, then keyword-only plain values; they flush, never commit."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy import delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -77,7 +77,7 @@ async def specialties_of(session: AsyncSession, *, user_id: int) -> list[str]:
 
 async def set_specialties(session: AsyncSession, *, user_id: int, slugs: Iterable[str]) -> None:
     """Replace a user's specialties."""
-    await session.exec(delete(UserSpecialty).where(col(UserSpecialty.user_id) == user_id))  # type: ignore[call-overload]
+    await session.exec(delete(UserSpecialty).where(col(UserSpecialty.user_id) == user_id))
     for slug in sorted(set(slugs)):
         session.add(UserSpecialty(user_id=user_id, specialty=slug))
     await session.flush()
@@ -121,7 +121,7 @@ async def offerable_specialists(
     excluded = list(exclude)
     query = (
         select(User.id)
-        .join(UserSpecialty, and_(UserSpecialty.user_id == User.id))
+        .join(UserSpecialty, col(UserSpecialty.user_id) == col(User.id))
         .where(
             UserSpecialty.specialty == specialty,
             User.status == UserStatus.VERIFIED,
@@ -170,7 +170,7 @@ async def transition(
 ) -> bool:
     """Move a thread out of ``from_states`` with one conditional UPDATE; False if it lost."""
     result = await session.exec(
-        update(Thread)  # type: ignore[call-overload]
+        update(Thread)
         .where(col(Thread.id) == thread_id, col(Thread.state).in_(list(from_states)))
         .values(**values)
     )
@@ -182,7 +182,7 @@ async def settle_offer(
 ) -> bool:
     """Move a pending offer to ``to_state`` (conditional); False if it was no longer pending."""
     result = await session.exec(
-        update(Offer)  # type: ignore[call-overload]
+        update(Offer)
         .where(col(Offer.id) == offer_id, col(Offer.state) == OfferState.PENDING)
         .values(state=to_state, answered_at=now)
     )
@@ -194,7 +194,7 @@ async def active_threads(session: AsyncSession, *, user_id: int) -> Sequence[Thr
     result = await session.exec(
         select(Thread)
         .where(
-            or_(Thread.asker_id == user_id, Thread.specialist_id == user_id),
+            or_(col(Thread.asker_id) == user_id, col(Thread.specialist_id) == user_id),
             col(Thread.state).in_(list(ACTIVE_STATES)),
         )
         .order_by(col(Thread.id))
@@ -207,7 +207,7 @@ async def claimed_threads(session: AsyncSession, *, user_id: int) -> Sequence[Th
     result = await session.exec(
         select(Thread)
         .where(
-            or_(Thread.asker_id == user_id, Thread.specialist_id == user_id),
+            or_(col(Thread.asker_id) == user_id, col(Thread.specialist_id) == user_id),
             Thread.state == ThreadState.CLAIMED,
         )
         .order_by(col(Thread.id))
@@ -254,7 +254,7 @@ async def mark_offered(session: AsyncSession, *, user_ids: Sequence[int], now: d
     """Remember when these specialists were last offered a thread (fairness)."""
     if user_ids:
         await session.exec(
-            update(User).where(col(User.id).in_(list(user_ids))).values(last_offered_at=now)  # type: ignore[call-overload]
+            update(User).where(col(User.id).in_(list(user_ids))).values(last_offered_at=now)
         )
 
 

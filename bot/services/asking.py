@@ -1,4 +1,4 @@
-"""Asking: a question becomes a draft with a preview, then is sent, re-routed, edited or dropped."""
+"""Asking: a question becomes a draft with a preview, then is sent, edited or dropped."""
 
 from __future__ import annotations
 
@@ -87,7 +87,9 @@ def _check_text(session: AsyncSession, user: User, text: str, *, now: datetime) 
     return True
 
 
-def _queue_preview(session: AsyncSession, user: User, thread: Thread, text: str, *, now: datetime) -> None:
+def _queue_preview(
+    session: AsyncSession, user: User, thread: Thread, text: str, *, now: datetime
+) -> None:
     """De-identify, classify and show the preview of ``thread``."""
     lang = lang_of(user)
     redaction = redact(text, lang)
@@ -96,9 +98,7 @@ def _queue_preview(session: AsyncSession, user: User, thread: Thread, text: str,
     thread.redactions = dict(redaction.counts)
     thread.specialty = triage.specialty
     summary = removed_summary(redaction, lang)
-    removed = (
-        t(lang, "ask.removed", items=summary) if summary else t(lang, "ask.removed_none")
-    )
+    removed = t(lang, "ask.removed", items=summary) if summary else t(lang, "ask.removed_none")
     if thread.photo_message_id is not None:
         removed = f"{removed}\n{t(lang, 'ask.photo_note')}"
     choices = triage.top(3) if triage.unsure else (triage.specialty,)
@@ -183,7 +183,12 @@ async def _draft_of(session: AsyncSession, *, user_id: int, thread_id: int) -> T
 
 
 async def show_specialties(
-    session: AsyncSession, *, user_id: int, thread_id: int, message_id: int, update_id: int,
+    session: AsyncSession,
+    *,
+    user_id: int,
+    thread_id: int,
+    message_id: int,
+    update_id: int,
     now: datetime,
 ) -> Outcome:
     """Swap the preview's buttons for the keyboard of every specialty."""
@@ -196,7 +201,10 @@ async def show_specialties(
         await session.commit()
         return Outcome(answer=t(lang, "ask.already_sent" if thread else "common.stale_button"))
     outbox.edit(
-        session, chat_id=user_id, message_id=message_id, buttons=specialty_buttons(thread, lang),
+        session,
+        chat_id=user_id,
+        message_id=message_id,
+        buttons=specialty_buttons(thread, lang),
         now=now,
     )
     await session.commit()
@@ -247,8 +255,15 @@ async def send(
     offered = await routing.route(session, thread, now=now, settings=settings)
     name = specialty_name(lang, chosen)
     if offered:
-        say(session, user, "ask.offered", now=now, code=thread.code, count=len(offered),
-            specialty=name)
+        say(
+            session,
+            user,
+            "ask.offered",
+            now=now,
+            code=thread.code,
+            count=len(offered),
+            specialty=name,
+        )
     else:
         say(session, user, "ask.waiting", now=now, code=thread.code, specialty=name)
     await session.commit()
@@ -293,7 +308,7 @@ async def cancel(
         await session.commit()
         return Outcome(answer=t(lang, "common.stale_button"))
     result = await session.exec(
-        delete(Thread).where(col(Thread.id) == thread_id, col(Thread.state) == ThreadState.DRAFT)  # type: ignore[call-overload]
+        delete(Thread).where(col(Thread.id) == thread_id, col(Thread.state) == ThreadState.DRAFT)
     )
     if result.rowcount != 1:
         await session.commit()

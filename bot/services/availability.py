@@ -9,7 +9,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.specialties import SPECIALTIES, is_specialty
 from bot.services import routing
-from bot.services.common import DUPLICATE, OK, Outcome, blocked_reason, lang_of, say, specialty_name
+from bot.services.common import (
+    DUPLICATE,
+    OK,
+    Outcome,
+    blocked_reason,
+    lang_of,
+    say,
+    specialty_name,
+)
 from bot.settings import Settings
 from bot.texts import t
 from storage import outbox, queries
@@ -38,14 +46,24 @@ async def specialties_menu(
         say(session, user, "specialties.only_verified", now=now)
     else:
         chosen = set(await queries.specialties_of(session, user_id=user.id))
-        say(session, user, "specialties.prompt", now=now,
-            buttons=specialty_keyboard(lang_of(user), chosen))
+        say(
+            session,
+            user,
+            "specialties.prompt",
+            now=now,
+            buttons=specialty_keyboard(lang_of(user), chosen),
+        )
     await session.commit()
     return OK
 
 
 async def toggle_specialty(
-    session: AsyncSession, *, user_id: int, slug: str, message_id: int | None, update_id: int,
+    session: AsyncSession,
+    *,
+    user_id: int,
+    slug: str,
+    message_id: int | None,
+    update_id: int,
     now: datetime,
 ) -> Outcome:
     """Tick or untick one specialty (effective at once), or finish with ``done``."""
@@ -61,8 +79,13 @@ async def toggle_specialty(
         if message_id is not None:
             outbox.edit(session, chat_id=user_id, message_id=message_id, buttons=None, now=now)
         names = ", ".join(specialty_name(lang, s) for s in sorted(chosen))
-        say(session, user, "specialties.saved" if chosen else "specialties.saved_none", now=now,
-            list=names)
+        say(
+            session,
+            user,
+            "specialties.saved" if chosen else "specialties.saved_none",
+            now=now,
+            list=names,
+        )
         await session.commit()
         return OK
     if not is_specialty(slug):
@@ -71,14 +94,24 @@ async def toggle_specialty(
     chosen ^= {slug}
     await queries.set_specialties(session, user_id=user_id, slugs=chosen)
     if message_id is not None:
-        outbox.edit(session, chat_id=user_id, message_id=message_id,
-                    buttons=specialty_keyboard(lang, chosen), now=now)
+        outbox.edit(
+            session,
+            chat_id=user_id,
+            message_id=message_id,
+            buttons=specialty_keyboard(lang, chosen),
+            now=now,
+        )
     await session.commit()
     return Outcome(answer=specialty_name(lang, slug))
 
 
 async def go_on_call(
-    session: AsyncSession, *, user: User, update_id: int, now: datetime, settings: Settings,
+    session: AsyncSession,
+    *,
+    user: User,
+    update_id: int,
+    now: datetime,
+    settings: Settings,
     until: datetime | None = None,
 ) -> Outcome:
     """Be on call until ``until`` (default duration otherwise) and get the waiting questions."""
@@ -97,8 +130,14 @@ async def go_on_call(
         session.add(user)
         await session.flush()
         local = user.on_call_until.astimezone(_zone(user, settings))
-        say(session, user, "oncall.on", now=now, until=local.strftime("%H:%M"),
-            specialties=", ".join(specialty_name(lang, s) for s in specialties))
+        say(
+            session,
+            user,
+            "oncall.on",
+            now=now,
+            until=local.strftime("%H:%M"),
+            specialties=", ".join(specialty_name(lang, s) for s in specialties),
+        )
         await routing.offer_waiting_to(session, user, now=now, settings=settings)
     await session.commit()
     return OK

@@ -34,7 +34,8 @@ async def close_command(
         return DUPLICATE
     lang = lang_of(user)
     threads = [
-        th for th in await queries.active_threads(session, user_id=user.id)
+        th
+        for th in await queries.active_threads(session, user_id=user.id)
         if th.asker_id == user.id or th.state == ThreadState.CLAIMED
     ]
     if not threads:
@@ -42,17 +43,34 @@ async def close_command(
     elif len(threads) == 1:
         await close_thread(session, user=user, thread=threads[0], now=now, settings=settings)
     else:
-        buttons = [[(t(lang, "thread.pick", code=th.code,
-                       specialty=specialty_name(lang, th.specialty)), f"close:{th.id}")]
-                   for th in threads]
+        buttons = [
+            [
+                (
+                    t(
+                        lang,
+                        "thread.pick",
+                        code=th.code,
+                        specialty=specialty_name(lang, th.specialty),
+                    ),
+                    f"close:{th.id}",
+                )
+            ]
+            for th in threads
+        ]
         say(session, user, "thread.which", now=now, buttons=buttons)
     await session.commit()
     return OK
 
 
 async def close(
-    session: AsyncSession, *, user_id: int, thread_id: int, message_id: int | None,
-    update_id: int, now: datetime, settings: Settings,
+    session: AsyncSession,
+    *,
+    user_id: int,
+    thread_id: int,
+    message_id: int | None,
+    update_id: int,
+    now: datetime,
+    settings: Settings,
 ) -> Outcome:
     """The close button."""
     if not await queries.claim_update(session, update_id=update_id, now=now):
@@ -83,19 +101,31 @@ async def close_thread(
     )
     was_claimed = thread.state == ThreadState.CLAIMED
     done = await queries.transition(
-        session, thread_id=thread.id, from_states=allowed, state=ThreadState.CLOSED,
-        ended_at=now, closed_by="asker" if is_asker else "specialist", claim_deadline=None,
-        expires_at=None, purge_after=now + settings.retention,
+        session,
+        thread_id=thread.id,
+        from_states=allowed,
+        state=ThreadState.CLOSED,
+        ended_at=now,
+        closed_by="asker" if is_asker else "specialist",
+        claim_deadline=None,
+        expires_at=None,
+        purge_after=now + settings.retention,
     )
     if not done:
         say(session, user, "thread.closed", now=now, code=thread.code)
         return False
     for offer in await queries.pending_offers(session, thread_id=thread.id):
-        if await queries.settle_offer(session, offer_id=offer.id or 0,
-                                      to_state=OfferState.WITHDRAWN, now=now):
+        if await queries.settle_offer(
+            session, offer_id=offer.id or 0, to_state=OfferState.WITHDRAWN, now=now
+        ):
             specialist = await queries.get_user(session, offer.specialist_id)
-            outbox.edit(session, chat_id=offer.specialist_id, offer_id=offer.id, now=now,
-                        text=t(lang_of(specialist), "thread.withdrawn_by_asker", code=thread.code))
+            outbox.edit(
+                session,
+                chat_id=offer.specialist_id,
+                offer_id=offer.id,
+                now=now,
+                text=t(lang_of(specialist), "thread.withdrawn_by_asker", code=thread.code),
+            )
     if not was_claimed:
         say(session, user, "thread.cancelled_waiting", now=now, code=thread.code)
         return True
@@ -103,8 +133,14 @@ async def close_thread(
     peer_id = thread.specialist_id if is_asker else thread.asker_id
     peer = await queries.get_user(session, peer_id) if peer_id is not None else None
     if peer is not None:
-        say(session, peer, "thread.closed_by_other", now=now, code=thread.code,
-            pseudonym=esc(participant_name(settings, thread, user.id, lang_of(peer))))
+        say(
+            session,
+            peer,
+            "thread.closed_by_other",
+            now=now,
+            code=thread.code,
+            pseudonym=esc(participant_name(settings, thread, user.id, lang_of(peer))),
+        )
     asker = user if is_asker else peer
     if asker is not None:
         lang = lang_of(asker)
@@ -114,8 +150,15 @@ async def close_thread(
 
 
 async def answer_survey(
-    session: AsyncSession, *, user_id: int, thread_id: int, question: int, choice: str,
-    message_id: int | None, update_id: int, now: datetime,
+    session: AsyncSession,
+    *,
+    user_id: int,
+    thread_id: int,
+    question: int,
+    choice: str,
+    message_id: int | None,
+    update_id: int,
+    now: datetime,
 ) -> Outcome:
     """Store one survey answer (once) and ask the next question."""
     if not await queries.claim_update(session, update_id=update_id, now=now):
@@ -138,8 +181,13 @@ async def answer_survey(
     if message_id is not None:
         chosen = t(lang, f"{column}.{choice}")
         key = "survey.outcome" if question == 1 else "survey.referral"
-        outbox.edit(session, chat_id=user_id, message_id=message_id, now=now,
-                    text=f"{t(lang, key, code=thread.code)}\n→ <b>{esc(chosen)}</b>")
+        outbox.edit(
+            session,
+            chat_id=user_id,
+            message_id=message_id,
+            now=now,
+            text=f"{t(lang, key, code=thread.code)}\n→ <b>{esc(chosen)}</b>",
+        )
     if question == 1:
         buttons = [[(t(lang, f"referral.{r}"), f"sv2:{thread.id}:{r}")] for r in REFERRALS]
         say(session, user, "survey.referral", now=now, buttons=buttons)
@@ -163,10 +211,16 @@ async def my_threads(
         lines = [t(lang, "thread.mythreads_title")]
         for th in threads:
             role = "role_asker" if th.asker_id == user.id else "role_specialist"
-            lines.append(t(lang, "thread.mythreads_item", code=th.code,
-                           specialty=specialty_name(lang, th.specialty),
-                           state=t(lang, f"thread.state_{th.state}"),
-                           role=t(lang, f"thread.{role}")))
+            lines.append(
+                t(
+                    lang,
+                    "thread.mythreads_item",
+                    code=th.code,
+                    specialty=specialty_name(lang, th.specialty),
+                    state=t(lang, f"thread.state_{th.state}"),
+                    role=t(lang, f"thread.{role}"),
+                )
+            )
         outbox.send(session, chat_id=user.id, text="\n".join(lines), now=now)
     await session.commit()
     return OK

@@ -46,8 +46,14 @@ async def incoming(
             session, user=user, text=text, photo=photo, update_id=update_id, now=now
         )
     return await _converse_or_ask(
-        session, user=user, text=text, photo=photo, reply_to=reply_to,
-        update_id=update_id, now=now, settings=settings,
+        session,
+        user=user,
+        text=text,
+        photo=photo,
+        reply_to=reply_to,
+        update_id=update_id,
+        now=now,
+        settings=settings,
     )
 
 
@@ -62,7 +68,7 @@ async def _converse_or_ask(
     now: datetime,
     settings: Settings,
 ) -> Outcome:
-    """A reply goes to its thread; a plain message to the only conversation, or it is a question."""
+    """A reply goes to its thread, a plain message to the only conversation; else a question."""
     photo_message_id = photo[1] if photo else None
     thread = (
         await queries.thread_by_reply(session, chat_id=user.id, message_id=reply_to)
@@ -80,14 +86,34 @@ async def _converse_or_ask(
     if reason is not None:
         say(session, user, reason, now=now)
     elif thread is not None:
-        await relay.relay_to(session, sender=user, thread=thread, text=text,
-                             photo_message_id=photo_message_id, now=now, settings=settings)
+        await relay.relay_to(
+            session,
+            sender=user,
+            thread=thread,
+            text=text,
+            photo_message_id=photo_message_id,
+            now=now,
+            settings=settings,
+        )
     elif len(claimed) == 1:
-        await relay.relay_to(session, sender=user, thread=claimed[0], text=text,
-                             photo_message_id=photo_message_id, now=now, settings=settings)
+        await relay.relay_to(
+            session,
+            sender=user,
+            thread=claimed[0],
+            text=text,
+            photo_message_id=photo_message_id,
+            now=now,
+            settings=settings,
+        )
     else:
-        await relay.hold_and_ask(session, sender=user, text=text,
-                                 photo_message_id=photo_message_id, threads=claimed, now=now)
+        await relay.hold_and_ask(
+            session,
+            sender=user,
+            text=text,
+            photo_message_id=photo_message_id,
+            threads=claimed,
+            now=now,
+        )
     session.add(user)
     await session.commit()
     return OK
@@ -107,8 +133,13 @@ async def unsupported(
 
 
 async def plain_reply(
-    session: AsyncSession, *, user_id: int, key: str, update_id: int, now: datetime,
-    language: str = "fr", **params: object,
+    session: AsyncSession,
+    *,
+    user_id: int,
+    key: str,
+    update_id: int,
+    now: datetime,
+    language: str = "fr",
 ) -> Outcome:
     """Answer with one catalogue text (help, unknown command…)."""
     if not await queries.claim_update(session, update_id=update_id, now=now):
@@ -118,6 +149,6 @@ async def plain_reply(
         user = User(id=user_id, language=language)
         say(session, user, "common.not_registered", now=now)
     else:
-        say(session, user, key, now=now, **params)
+        say(session, user, key, now=now)
     await session.commit()
     return OK

@@ -211,4 +211,3 @@ async def submit_rpps(
     session.add(user)
     await session.commit()
     return OK
-

@@ -152,7 +152,9 @@ async def take(
         expires_at=now + settings.thread_ttl,
     )
     if not won:
-        await queries.settle_offer(session, offer_id=offer.id or 0, to_state=OfferState.LOST, now=now)
+        await queries.settle_offer(
+            session, offer_id=offer.id or 0, to_state=OfferState.LOST, now=now
+        )
         await session.commit()
         return Outcome(answer=t(lang, "offer.already_taken"))
     await session.refresh(thread)
