@@ -24,7 +24,7 @@ from bot.delivery import Dispatcher
 from bot.services import relay
 from bot.settings import Settings
 from bot.texts import LANGUAGES, t
-from handlers import asking, availability, closing, conversation, offers, onboarding
+from handlers import asking, availability, closing, conversation, jobs, offers, onboarding
 from handlers.errors import on_error
 from storage.db import create_engine, create_session_factory
 
@@ -37,6 +37,10 @@ COMMANDS = (
     "specialties",
     "oncall",
     "offcall",
+    "schedule",
+    "pause",
+    "capacity",
+    "status",
     "language",
     "help",
     "start",
@@ -84,6 +88,13 @@ def build_application(
             application.bot, sessions, clock=clock, on_blocked=on_blocked
         )
     register_handlers(application)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            jobs.sweep_job,
+            interval=settings.sweep_seconds,
+            first=settings.sweep_seconds,
+            name="sweep",
+        )
     return application
 
 
@@ -99,6 +110,10 @@ def register_handlers(application: ConfrereApp) -> None:
         "specialties": availability.specialties,
         "oncall": availability.oncall,
         "offcall": availability.offcall,
+        "schedule": availability.schedule,
+        "pause": availability.pause,
+        "capacity": availability.capacity,
+        "status": availability.status,
         "help": conversation.help_command,
     }
     for name, callback in commands.items():
@@ -117,6 +132,7 @@ def register_handlers(application: ConfrereApp) -> None:
         r"^close:\d+$": closing.close,
         r"^sv[12]:\d+:[a-z_]+$": closing.survey,
         r"^sp:[a-z_]+$": availability.toggle_specialty,
+        r"^oc:(extend|stop)$": availability.extend_or_stop,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))

@@ -1,4 +1,4 @@
-"""Specialties and on-call commands."""
+"""Specialties, on call, weekly windows, pause, capacity and status."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from telegram import Update
 from bot.context import BotContext
 from bot.services import availability
 from handlers.base import call, callback_args, person_of, source_message_id
+
+
+def _args(context: BotContext) -> str:
+    return " ".join(context.args or [])
 
 
 async def specialties(update: Update, context: BotContext) -> None:
@@ -30,12 +34,74 @@ async def toggle_specialty(update: Update, context: BotContext) -> None:
 
 
 async def oncall(update: Update, context: BotContext) -> None:
-    """Go on call."""
+    """Go on call, for a duration or until a time if given."""
     await call(
-        update, context, availability.go_on_call, needs_user=True, settings=context.settings
+        update,
+        context,
+        availability.go_on_call,
+        needs_user=True,
+        args=_args(context),
+        settings=context.settings,
     )
 
 
 async def offcall(update: Update, context: BotContext) -> None:
     """End on-call."""
     await call(update, context, availability.go_off_call, needs_user=True)
+
+
+async def extend_or_stop(update: Update, context: BotContext) -> None:
+    """The end-of-on-call reminder's buttons."""
+    person = person_of(update)
+    if person is not None:
+        (action,) = callback_args(update)
+        await call(
+            update,
+            context,
+            availability.extend_or_stop,
+            user_id=person.id,
+            action=action,
+            message_id=source_message_id(update),
+            settings=context.settings,
+        )
+
+
+async def schedule(update: Update, context: BotContext) -> None:
+    """Show, set or clear the weekly on-call windows."""
+    await call(
+        update,
+        context,
+        availability.schedule,
+        needs_user=True,
+        args=_args(context),
+        settings=context.settings,
+    )
+
+
+async def pause(update: Update, context: BotContext) -> None:
+    """Pause offers (holidays), or resume with ``off``."""
+    await call(
+        update,
+        context,
+        availability.pause,
+        needs_user=True,
+        args=_args(context),
+        settings=context.settings,
+    )
+
+
+async def capacity(update: Update, context: BotContext) -> None:
+    """Show or set the most conversations at once."""
+    await call(
+        update,
+        context,
+        availability.capacity,
+        needs_user=True,
+        args=_args(context),
+        settings=context.settings,
+    )
+
+
+async def status(update: Update, context: BotContext) -> None:
+    """Show one's on-call state."""
+    await call(update, context, availability.status, needs_user=True, settings=context.settings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -12,11 +12,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
     ACTIVE_STATES,
+    ENDED_STATES,
+    Flag,
+    HeldMessage,
     Offer,
     OfferState,
+    OnCallWindow,
+    Outbox,
     ProcessedUpdate,
     RelayedMessage,
     Thread,
+    ThreadMessage,
     ThreadState,
     User,
     UserSpecialty,
@@ -99,18 +105,17 @@ async def active_load(session: AsyncSession, *, user_id: int) -> int:
     return int(result.one())
 
 
-async def offerable_specialists(
+async def specialist_candidates(
     session: AsyncSession,
     *,
     specialty: str,
-    now: datetime,
-    limit: int,
     exclude: Iterable[int],
     default_capacity: int,
-) -> list[int]:
-    """Verified, reachable, on-call specialists of ``specialty`` under capacity.
+) -> list[User]:
+    """Verified, reachable specialists of ``specialty`` under capacity, fairest first.
 
-    Least loaded first, then least recently offered, then by id (stable).
+    Least loaded first, then least recently offered, then by id. Whether each is on call now
+    (explicit period, weekly window, pause) is decided by the caller from their windows.
     """
     load = (
         select(func.count())
@@ -120,23 +125,49 @@ async def offerable_specialists(
     )
     excluded = list(exclude)
     query = (
-        select(User.id)
+        select(User)
         .join(UserSpecialty, col(UserSpecialty.user_id) == col(User.id))
         .where(
             UserSpecialty.specialty == specialty,
             User.status == UserStatus.VERIFIED,
             col(User.reachable).is_(True),
-            col(User.on_call_until) > now,
-            or_(col(User.paused_until).is_(None), col(User.paused_until) <= now),
             load < func.coalesce(User.capacity, default_capacity),
         )
         .order_by(load, col(User.last_offered_at).asc().nulls_first(), col(User.id))
-        .limit(limit)
     )
     if excluded:
         query = query.where(col(User.id).not_in(excluded))
     result = await session.exec(query)
     return list(result.all())
+
+
+async def windows_of(
+    session: AsyncSession, *, user_ids: Sequence[int]
+) -> dict[int, list[OnCallWindow]]:
+    """The weekly windows of these users."""
+    found: dict[int, list[OnCallWindow]] = {uid: [] for uid in user_ids}
+    if not user_ids:
+        return found
+    result = await session.exec(
+        select(OnCallWindow)
+        .where(col(OnCallWindow.user_id).in_(list(user_ids)))
+        .order_by(col(OnCallWindow.weekday), col(OnCallWindow.start_minute))
+    )
+    for window in result.all():
+        found[window.user_id].append(window)
+    return found
+
+
+async def set_windows(
+    session: AsyncSession, *, user_id: int, windows: Iterable[tuple[int, int, int]]
+) -> None:
+    """Replace a user's weekly windows with (weekday, start minute, end minute) triples."""
+    await session.exec(delete(OnCallWindow).where(col(OnCallWindow.user_id) == user_id))
+    for weekday, start, end in windows:
+        session.add(
+            OnCallWindow(user_id=user_id, weekday=weekday, start_minute=start, end_minute=end)
+        )
+    await session.flush()
 
 
 async def offered_to(session: AsyncSession, *, thread_id: int) -> list[int]:
@@ -187,6 +218,13 @@ async def settle_offer(
         .values(state=to_state, answered_at=now)
     )
     return bool(result.rowcount == 1)
+
+
+async def mark_offer(session: AsyncSession, *, offer_id: int, state: str) -> None:
+    """Set an offer's state unconditionally (the caller holds it)."""
+    await session.exec(
+        update(Offer).where(col(Offer.id) == offer_id).values(state=state)
+    )
 
 
 async def active_threads(session: AsyncSession, *, user_id: int) -> Sequence[Thread]:
@@ -262,3 +300,127 @@ async def rpps_holder(session: AsyncSession, *, rpps: str) -> int | None:
     """The user registered with this RPPS number, if any."""
     result = await session.exec(select(User.id).where(User.rpps == rpps))
     return result.first()
+
+
+async def due_claim_timeouts(session: AsyncSession, *, now: datetime) -> list[int]:
+    """Offered threads whose claim deadline has passed."""
+    result = await session.exec(
+        select(Thread.id)
+        .where(Thread.state == ThreadState.OFFERED, col(Thread.claim_deadline) <= now)
+        .order_by(col(Thread.id))
+    )
+    return [i for i in result.all() if i is not None]
+
+
+async def take_claim_timeout(session: AsyncSession, *, thread_id: int, now: datetime) -> bool:
+    """Claim the timeout of one thread (conditional: a Take or another sweep may have won)."""
+    result = await session.exec(
+        update(Thread)
+        .where(
+            col(Thread.id) == thread_id,
+            col(Thread.state) == ThreadState.OFFERED,
+            col(Thread.claim_deadline) <= now,
+        )
+        .values(claim_deadline=None)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def due_expiries(session: AsyncSession, *, now: datetime) -> list[int]:
+    """Active threads past their expiry (silent conversations, questions nobody took)."""
+    result = await session.exec(
+        select(Thread.id)
+        .where(col(Thread.state).in_(list(ACTIVE_STATES)), col(Thread.expires_at) <= now)
+        .order_by(col(Thread.id))
+    )
+    return [i for i in result.all() if i is not None]
+
+
+async def waiting_thread_ids(session: AsyncSession) -> list[int]:
+    """Every waiting thread, oldest first."""
+    result = await session.exec(
+        select(Thread.id)
+        .where(Thread.state == ThreadState.WAITING)
+        .order_by(col(Thread.sent_at), col(Thread.id))
+    )
+    return [i for i in result.all() if i is not None]
+
+
+async def oncall_ended(session: AsyncSession, *, now: datetime) -> list[int]:
+    """Users whose explicit on-call period is over."""
+    result = await session.exec(select(User.id).where(col(User.on_call_until) <= now))
+    return list(result.all())
+
+
+async def end_oncall(session: AsyncSession, *, user_id: int, now: datetime) -> bool:
+    """Close an on-call period that ended (conditional)."""
+    result = await session.exec(
+        update(User)
+        .where(col(User.id) == user_id, col(User.on_call_until) <= now)
+        .values(on_call_until=None, oncall_reminded_at=None)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def oncall_ending_soon(
+    session: AsyncSession, *, now: datetime, within: timedelta
+) -> list[int]:
+    """Users whose on-call period ends within ``within`` and who were not reminded yet."""
+    result = await session.exec(
+        select(User.id).where(
+            col(User.on_call_until) > now,
+            col(User.on_call_until) <= now + within,
+            col(User.oncall_reminded_at).is_(None),
+        )
+    )
+    return list(result.all())
+
+
+async def mark_reminded(session: AsyncSession, *, user_id: int, now: datetime) -> bool:
+    """Record the end-of-on-call reminder (conditional, so it is sent once)."""
+    result = await session.exec(
+        update(User)
+        .where(col(User.id) == user_id, col(User.oncall_reminded_at).is_(None))
+        .values(oncall_reminded_at=now)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def purgeable(session: AsyncSession, *, now: datetime) -> list[int]:
+    """Ended threads whose content is past retention and not yet purged."""
+    result = await session.exec(
+        select(Thread.id).where(
+            col(Thread.state).in_(list(ENDED_STATES)),
+            col(Thread.purge_after) <= now,
+            col(Thread.purged_at).is_(None),
+        )
+    )
+    return [i for i in result.all() if i is not None]
+
+
+async def purge_content(session: AsyncSession, *, thread_id: int, now: datetime) -> bool:
+    """Erase a thread's message content; counts, timings, specialty and survey stay."""
+    result = await session.exec(
+        update(Thread)
+        .where(col(Thread.id) == thread_id, col(Thread.purged_at).is_(None))
+        .values(question=None, photo_chat_id=None, photo_message_id=None, purged_at=now)
+    )
+    if result.rowcount != 1:
+        return False
+    await session.exec(
+        update(ThreadMessage).where(col(ThreadMessage.thread_id) == thread_id).values(text=None)
+    )
+    await session.exec(update(Flag).where(col(Flag.thread_id) == thread_id).values(reason=None))
+    await session.exec(update(Outbox).where(col(Outbox.thread_id) == thread_id).values(payload={}))
+    return True
+
+
+async def drop_stale_drafts(session: AsyncSession, *, before: datetime) -> int:
+    """Delete drafts never sent and messages never assigned, created before ``before``."""
+    drafts = await session.exec(
+        delete(Thread).where(
+            col(Thread.state) == ThreadState.DRAFT, col(Thread.created_at) < before
+        )
+    )
+    await session.exec(delete(HeldMessage).where(col(HeldMessage.created_at) < before))
+    return int(drafts.rowcount or 0)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.domain.availability import Window, is_available
 from bot.services.common import (
     DUPLICATE,
     OK,
@@ -78,6 +80,41 @@ async def offer_to(
     await queries.mark_offered(session, user_ids=[s.id for s in specialists], now=now)
 
 
+async def available_specialists(
+    session: AsyncSession,
+    *,
+    specialty: str,
+    now: datetime,
+    limit: int,
+    exclude: list[int],
+    settings: Settings,
+) -> list[User]:
+    """Up to ``limit`` specialists on call now (period or weekly window, not paused), fairest
+    first."""
+    candidates = await queries.specialist_candidates(
+        session, specialty=specialty, exclude=exclude, default_capacity=settings.default_capacity
+    )
+    windows = await queries.windows_of(session, user_ids=[u.id for u in candidates])
+    chosen: list[User] = []
+    for user in candidates:
+        if is_available(
+            now=now,
+            on_call_until=user.on_call_until,
+            paused_until=user.paused_until,
+            windows=[Window(w.weekday, w.start_minute, w.end_minute) for w in windows[user.id]],
+            zone=zone_of(user, settings),
+        ):
+            chosen.append(user)
+            if len(chosen) == limit:
+                break
+    return chosen
+
+
+def zone_of(user: User, settings: Settings) -> ZoneInfo:
+    """The user's time zone."""
+    return ZoneInfo(user.timezone or settings.default_timezone)
+
+
 async def route(
     session: AsyncSession, thread: Thread, *, now: datetime, settings: Settings
 ) -> list[User]:
@@ -86,15 +123,14 @@ async def route(
     Returns the specialists it was offered to (empty: it waits).
     """
     assert thread.id is not None
-    ids = await queries.offerable_specialists(
+    specialists = await available_specialists(
         session,
         specialty=thread.specialty,
         now=now,
         limit=settings.fanout,
         exclude=[thread.asker_id, *await queries.offered_to(session, thread_id=thread.id)],
-        default_capacity=settings.default_capacity,
+        settings=settings,
     )
-    specialists = [u for u in [await queries.get_user(session, i) for i in ids] if u]
     target = ThreadState.OFFERED if specialists else ThreadState.WAITING
     moved = await queries.transition(
         session,
@@ -140,6 +176,12 @@ async def take(
     if load >= capacity:
         await session.commit()
         return Outcome(answer=t(lang, "offer.at_capacity", count=load))
+    # The offer first: a sweep that withdrew it (claim timeout) makes this Take lose.
+    if not await queries.settle_offer(
+        session, offer_id=offer.id or 0, to_state=OfferState.TAKEN, now=now
+    ):
+        await session.commit()
+        return Outcome(answer=t(lang, "offer.no_longer"))
     won = await queries.transition(
         session,
         thread_id=thread_id,
@@ -152,13 +194,10 @@ async def take(
         expires_at=now + settings.thread_ttl,
     )
     if not won:
-        await queries.settle_offer(
-            session, offer_id=offer.id or 0, to_state=OfferState.LOST, now=now
-        )
+        await queries.mark_offer(session, offer_id=offer.id or 0, state=OfferState.LOST)
         await session.commit()
         return Outcome(answer=t(lang, "offer.already_taken"))
     await session.refresh(thread)
-    await queries.settle_offer(session, offer_id=offer.id or 0, to_state=OfferState.TAKEN, now=now)
     await _tell_others_lost(session, thread, winner=user_id, now=now)
     await _announce_claim(session, thread, user, now=now, settings=settings)
     await session.commit()
