@@ -222,9 +222,7 @@ async def settle_offer(
 
 async def mark_offer(session: AsyncSession, *, offer_id: int, state: str) -> None:
     """Set an offer's state unconditionally (the caller holds it)."""
-    await session.exec(
-        update(Offer).where(col(Offer.id) == offer_id).values(state=state)
-    )
+    await session.exec(update(Offer).where(col(Offer.id) == offer_id).values(state=state))
 
 
 async def active_threads(session: AsyncSession, *, user_id: int) -> Sequence[Thread]:
@@ -289,10 +287,16 @@ async def waiting_threads(
 
 
 async def mark_offered(session: AsyncSession, *, user_ids: Sequence[int], now: datetime) -> None:
-    """Remember when these specialists were last offered a thread (fairness)."""
-    if user_ids:
+    """Remember when these specialists were last offered a thread (fairness).
+
+    Each gets ``now`` plus its rank in microseconds, so a batch keeps its order and the next
+    rotation does not favour low ids among specialists offered at the same instant.
+    """
+    for rank, user_id in enumerate(user_ids):
         await session.exec(
-            update(User).where(col(User.id).in_(list(user_ids))).values(last_offered_at=now)
+            update(User)
+            .where(col(User.id) == user_id)
+            .values(last_offered_at=now + timedelta(microseconds=rank))
         )
 
 
