@@ -26,6 +26,11 @@ def create_engine(url: str, *, echo: bool = False, **kwargs: Any) -> AsyncEngine
     database = parsed.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
+    # One connection: SQLite has a single writer anyway, and sessions of this process then
+    # queue on the (asyncio) pool instead of sleeping in SQLite's busy handler, which retries
+    # after up to 100 ms. BEGIN IMMEDIATE and the busy timeout still order other processes.
+    kwargs.setdefault("pool_size", 1)
+    kwargs.setdefault("max_overflow", 0)
     engine = create_async_engine(
         url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
     )
