@@ -149,6 +149,9 @@ def register_handlers(application: ConfrereApp) -> None:
     application.add_handler(
         MessageHandler(private & filters.UpdateType.MESSAGE, conversation.unsupported)
     )
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, conversation.edited)
+    )
     application.add_error_handler(on_error)
 
 

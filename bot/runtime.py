@@ -93,10 +93,10 @@ def run_bot(settings: Settings) -> int:
             secret_token=(
                 settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
             ),
-            allowed_updates=["message", "callback_query"],
+            allowed_updates=["message", "edited_message", "callback_query"],
         )
     else:
-        application.run_polling(allowed_updates=["message", "callback_query"])
+        application.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
     return 0
 
 

@@ -43,6 +43,15 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         )
 
 
+async def edited(update: Update, context: BotContext) -> None:
+    """Edits are not relayed: say so."""
+    person = person_of(update)
+    if person is not None:
+        await call(
+            update, context, messages.plain_reply, user_id=person.id, key="common.edit_not_relayed"
+        )
+
+
 async def help_command(update: Update, context: BotContext) -> None:
     """Show the help."""
     person = person_of(update)

@@ -21,7 +21,9 @@ def create_engine(url: str, *, echo: bool = False, **kwargs: Any) -> AsyncEngine
     """Create the async engine; SQLite gets WAL, foreign keys and write-serialising BEGINs."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, echo=echo, pool_pre_ping=True, **kwargs)
+        return create_async_engine(
+            url, echo=echo, pool_pre_ping=True, hide_parameters=True, **kwargs
+        )
 
     database = parsed.database
     if database and database != ":memory:":
@@ -32,7 +34,12 @@ def create_engine(url: str, *, echo: bool = False, **kwargs: Any) -> AsyncEngine
     kwargs.setdefault("pool_size", 1)
     kwargs.setdefault("max_overflow", 0)
     engine = create_async_engine(
-        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+        url,
+        echo=echo,
+        # Errors would otherwise quote bound values (clinical text) into logs.
+        hide_parameters=True,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        **kwargs,
     )
     _configure_sqlite(engine)
     return engine
