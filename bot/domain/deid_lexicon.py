@@ -46,6 +46,8 @@ TRIGGERS: Final = _words(
     conjoint conjointe husband wife son daughter brother sister father mother aunt uncle nephew
     niece cousin grandson granddaughter grandmother grandfather mr mrs interne internes externe
     signe cordialement confrere consoeur collegue colleague chez nee ne
+    infirmiers infirmieres psychologue secretaire kinesitherapeute orthophoniste dieteticien
+    dieteticienne sage-femme aide-soignant aide-soignante nurse
     """
 )
 

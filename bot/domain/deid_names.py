@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -95,6 +95,8 @@ _STRONG_TRIGGERS: Final = frozenset(
         "pere",
         "mere",
         "chez",
+        "infirmiers",
+        "infirmieres",
     ]
 )
 _TWO_WORD_TRIGGERS: Final = frozenset(
@@ -112,6 +114,8 @@ _TWO_WORD_TRIGGERS: Final = frozenset(
         ("dit", ""),
     }
 )
+# Every word an announcing phrase can start with (a cheap test before _trigger_end).
+_TRIGGER_STARTS: Final = TRIGGERS | frozenset(a for a, _ in _TWO_WORD_TRIGGERS)
 _UPPER_TITLES: Final = frozenset({"Mr", "MR", "Mrs", "MRS", "Ms", "MS", "M"})
 _NEVER: Final = STOP | EPONYMS | DRUGS | CLINICAL
 # What can never continue a name, nor follow a title (eponyms may: "Dr Murphy", "Paul Lambert").
@@ -202,24 +206,21 @@ def _shape(word: str) -> str:
     return "L"
 
 
-def _tokens(text: str) -> list[_Tok]:
+@lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[str, str, bool, bool]:
+    """Key, shape, known first name, known surname: the same for every occurrence of a word."""
     firsts, lasts = first_names(), surnames()
+    key = norm(word)
+    base = key.split("-")[0] if "-" in key else key
+    return key, _shape(word), key in firsts or base in firsts, key in lasts
+
+
+def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        key = norm(word)
-        base = key.split("-")[0] if "-" in key else key
-        out.append(
-            _Tok(
-                m.start(),
-                m.end(),
-                word,
-                key,
-                _shape(word),
-                key in firsts or base in firsts,
-                key in lasts,
-            )
-        )
+        key, shape, first, last = _word_info(word)
+        out.append(_Tok(m.start(), m.end(), word, key, shape, first, last))
     return out
 
 
@@ -299,6 +300,8 @@ class _Finder:
         if _TITLE_GAP.fullmatch(gap) is None:
             return False
         nxt = self.toks[i + 1]
+        if nxt.shape == "I" and nxt.text.isupper() and t.shape != "U":
+            return True  # "Dr M Vasaio": an initial (not the word "M") follows the title
         if t.text in _UPPER_TITLES or t.shape == "U":
             # "M." needs its dot; capitals-only titles need a capitalised name after them.
             if t.text == "M" and not gap.startswith("."):
@@ -339,7 +342,7 @@ class _Finder:
                 i = k + 1
                 continue
             # 2. announcing word: a capitalised word, or a known lowercase name, is a name.
-            end = self._trigger_end(i)
+            end = self._trigger_end(i) if t.key in _TRIGGER_STARTS else -1
             if end >= 0 and end + 1 < n:
                 gap = self.text[toks[end].end : toks[end + 1].start]
                 j = end + 1
@@ -364,7 +367,7 @@ class _Finder:
                     i = span[1] + 1
                     continue
             # 4. initials beside a capitalised word: "J. PETIT", "Kevin L.", "Szabina J Gelencsér".
-            span = self._from_initial(i)
+            span = self._from_initial(i) if t.shape in "IC" else None
             if span is not None:
                 self._add(*span)
                 i = span[1] + 1
@@ -462,6 +465,37 @@ class _Finder:
         return None
 
 
+def _propagate(finder: _Finder, spans: list[Found]) -> list[Found]:
+    """A word found in a name is a name wherever else it is written with a capital
+    ("TAILLARD, TAILLARD PIERRE"): the clue of one occurrence covers the others."""
+    if not spans:
+        return spans
+    found_keys: set[str] = set()
+    starts = {s for s, _, _ in spans}
+    covered = [(s, e) for s, e, _ in spans]
+    index = {t.start: i for i, t in enumerate(finder.toks)}
+    for s, e in covered:
+        i = index.get(s, len(finder.toks))
+        while i < len(finder.toks) and finder.toks[i].end <= e:
+            t = finder.toks[i]
+            if t.shape in "UC" and len(t.text) >= 3 and not t.never and t.key not in COMMON:
+                found_keys.add(t.key)
+            i += 1
+    if not found_keys:
+        return spans
+    out = list(spans)
+    for t in finder.toks:
+        if (
+            t.key in found_keys
+            and t.shape in "UC"
+            and t.start not in starts
+            and not any(s <= t.start < e for s, e in covered)
+        ):
+            out.append((t.start, t.end, "PERSON"))
+    return out
+
+
 def find_persons(text: str) -> list[Found]:
     """Person-name spans in ``text`` (may overlap each other)."""
-    return _Finder(text).run()
+    finder = _Finder(text)
+    return _propagate(finder, finder.run())

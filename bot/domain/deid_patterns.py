@@ -5,8 +5,9 @@ caller merges them. Regexes are compiled once at import; python-stdnum checks NI
 phonenumbers validates international numbers, only on candidates a cheap regex already found.
 """
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import phonenumbers
@@ -14,12 +15,18 @@ from stdnum.fr import nir as stdnum_nir
 
 Found = tuple[int, int, str]
 
+
+def _word_list(text: str) -> list[str]:
+    return text.split()
+
+
 _I = re.IGNORECASE
 
 # ---------------------------------------------------------------- e-mail
 _EMAIL: Final = re.compile(
     r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b|"
-    r"(?<![\w.+-])[\w.+'-]+\s?(?:\[at\]|\(at\))\s?[\w-]+(?:\.[\w-]+)+"
+    r"(?<![\w.+-])[\w.+'-]+\s?(?:\[at\]|\(at\))\s?[\w-]+(?:\.[\w-]+)+|"
+    r"(?<![\w.+-])[\w.+'-]+ @ [\w-]+(?: ?\. ?[\w-]+)* ?\. ?[A-Za-z]{2,24}\b"
 )
 
 # ---------------------------------------------------------------- digits
@@ -34,30 +41,40 @@ _NON_DIGIT: Final = re.compile(r"\D")
 _DECIMAL: Final = re.compile(r"^\d+[.,]\d{1,2}$")
 _SSN: Final = re.compile(r"^\d{3}[- ]\d{2}[- ]\d{4}$")
 _US_PHONE: Final = re.compile(r"^(?:\+?1[\s.-]?|001[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+# A NIR written in its groups (1 2 2 2 3 3 [2]), Corsican departments (2A/2B) included: found
+# even when glued to other numbers ("née en 1975 1 60 04 25 311 114 26").
 _NIR_CORSICA: Final = re.compile(
-    r"(?<!\w)[12478]\s?\d{2}\s?\d{2}\s?2[AB]\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\w)", _I
-)
-_NIR_CONTEXT: Final = re.compile(
-    r"(?:\bNIR|\bINSEE|s[ée]cu(?:rit[ée] sociale)?|\bn°\s?SS\b|\bSS\s?n°|assur[ée]\(?e?\)?|"
-    r"social security(?: number)?|\bSSN|\bsocial insurance)"
-    r"[\s:°#.n()'-]*(?:est|is|de|:|=)?\s*$",
+    r"(?<!\w)(?:[12478]\s?\d{2}\s?\d{2}\s?2[AB]\s?\d{3}\s?\d{3}(?:\s?\d{2})?|"
+    r"[12478] \d{2} \d{2} \d{2} \d{3} \d{3}(?: \d{2})?)(?!\w)",
     _I,
+)
+# A French phone number: ten digits in five pairs, one separator throughout; found even glued
+# to a word ("le06.98.43.40.20") or to another number ("01.41.29.00.35 01 41 29 00 37").
+_FR_PHONE: Final = re.compile(
+    r"(?<!\d)(?<!\d[.,])0[1-9](?P<sep>[ ./-]?)\d\d(?:(?P=sep)\d\d){3}(?!\d)"
+)
+# The three context patterns below are searched in the lower-cased 40 characters before a
+# digit run; the word boundary is tested once per position, before the alternatives.
+_NIR_CONTEXT: Final = re.compile(
+    r"(?:\b(?:nir|insee|n°\s?ss\b|ss\s?n°|ssn|social insurance)|s[ée]cu(?:rit[ée] sociale)?|"
+    r"assur[ée]\(?e?\)?|social security(?: number)?)"
+    r"[\s:°#.n()'-]*(?:est|is|de|:|=)?\s*$"
 )
 _ID_CONTEXT: Final = re.compile(
-    r"(?:\bIPP|\bNDA|\bNIP|\bMRN|\bIP|\bID|\bN°|\bNo\.?|\bnum[ée]ro|\bnum\.?|\bdossier|\bvisite|"
-    r"\bidentifiant|\bidentification|\bhospitalisation|\bs[ée]jour|\brecord|\bchart|\bfile|"
-    r"\bRPPS|\bADELI|\bFINESS|\bpatient|#)"
+    r"(?:\b(?:ipp|nda|nip|mrn|ip|id|n°|no\.?|num[ée]ro|num\.?|dossier|visite|identifiant|"
+    r"identification|hospitalisation|s[ée]jour|record|chart|file|rpps|adeli|finess|patient)|#)"
     r"[\s:°#.n()'-]*(?:d'hospitalisation|de dossier|du dossier|de s[ée]jour|est|is|number|"
-    r"id|:|=)?[\s:#°]*$",
-    _I,
+    r"id|:|=)?[\s:#°]*$"
 )
 _PHONE_CONTEXT: Final = re.compile(
-    r"(?:t[ée]l[ée]?(?:phone)?|\btel|\bt[ée]l\.|phone|portable|mobile|cell|fax|bip|dect|poste|"
-    r"\bext|joignables?(?: au)?|appeler(?: au)?|call(?: me)?(?: on| at)?|desk|num[ée]ro|"
-    r"\bGSM|\bau)[\s:.()]*$",
-    _I,
+    r"(?:\b(?:tel|t[ée]l\.|ext|gsm|au)|t[ée]l[ée]?(?:phone)?|phone|portable|mobile|cell|fax|bip|"
+    r"dect|poste|joignables?(?: au)?|appeler(?: au)?|call(?: me)?(?: on| at)?|desk|num[ée]ro)"
+    r"[\s:.()]*$"
 )
-_DOSE_AFTER: Final = re.compile(r"^\s?(?:mg|g|µg|mcg|ml|ui|u|cp|%|mmol|µmol|/)", _I)
+# A unit right after a number makes it a dose; the unit is a whole word ("12 g", not "12 GOMAU").
+_DOSE_AFTER: Final = re.compile(
+    r"^\s?(?:(?:mg|g|µg|mcg|ml|ui|u|cp|mmol|µmol)(?![^\W\d_])|%|/)", _I
+)
 
 
 def _digits(s: str) -> str:
@@ -83,7 +100,7 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
     run = text[start:end]
     digits = _digits(run)
     n = len(digits)
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 40) : start].lower()
     if n < 4 or _DECIMAL.match(run):
         return None
     if _DOSE_AFTER.match(text[end : end + 6]):
@@ -95,7 +112,7 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
         return "NIR"
     if 13 <= n <= 15 and digits[0] in "1278" and (n != 15 or _nir_valid(digits) or " " in run):
         return "NIR"
-    if _NIR_CONTEXT.search(before) and n >= 8:
+    if n >= 8 and _NIR_CONTEXT.search(before):
         return "NIR"
     if stripped.startswith(("+", "00")) and 8 <= n <= 16:
         return "PHONE" if _intl_phone("+" + digits.removeprefix("00")) or n >= 9 else None
@@ -106,26 +123,40 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
     if _US_PHONE.match(stripped) and n in (10, 11):
         return "PHONE"
     has_sep = any(c in " .-" for c in run.strip())
-    if _ID_CONTEXT.search(before) and 5 <= n <= 20:
+    if 5 <= n <= 20 and _ID_CONTEXT.search(before):
         return "ID"
-    if _PHONE_CONTEXT.search(before) and 4 <= n <= 15:
+    if 4 <= n <= 15 and _PHONE_CONTEXT.search(before):
         return "PHONE"
     if not has_sep:
         return "ID" if 7 <= n <= 20 else None
     groups = _GROUPS.findall(stripped)
-    if all(len(g) == 1 for g in groups):
+    singles = sum(len(g) == 1 for g in groups)
+    if singles == len(groups):
         # digits typed one by one: a date of birth (8) or nothing we know.
         if 13 <= n <= 15:
             return "NIR"
         if n == 8 and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
             return "DATE"
-        return "ID" if n >= 8 else None
+        return "ID" if n >= 8 and not _counting(groups) else None
+    if singles >= 8 and singles >= 0.8 * len(groups) and not _counting(groups):
+        # identifiers typed one by one and glued together, or to a house number
+        return "ID"
     if 8 <= n <= 12 and len(groups) <= 5 and not _RE_YEAR_LIST.match(stripped):
         return "PHONE"
     return None
 
 
 _GROUPS: Final = re.compile(r"\d+")
+
+
+def _counting(groups: list[str]) -> bool:
+    """A scale or a filler, not an id: numbers counting one by one ("0 1 2 3 4 5 6 7 8 9 10")
+    or hardly varying ("0 0 0 0 0 0 0 0")."""
+    values = [int(g) for g in groups]
+    steps = {b - a for a, b in itertools.pairwise(values)}
+    return steps in ({1}, {-1}) or len(set(values)) < 4
+
+
 _RE_YEAR_LIST: Final = re.compile(r"^(?:(?:19|20)\d\d[\s.-]?)+$")
 
 
@@ -151,7 +182,21 @@ _ID_LABELLED: Final = re.compile(
 )
 
 
-def _labelled_ids(text: str) -> Iterator[Found]:
+# How the words of every _ID_LABELLED label start (lower case; "IPPN123" is one word): without
+# one of them, the regex cannot match.
+_ID_LABEL_PREFIXES: Final = tuple(
+    _word_list(
+        """
+        ipp nda nip mrn iep eds dossier num visite séjour sejour patient id medical record chart
+        rpps adeli
+        """
+    )
+)
+
+
+def _labelled_ids(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
+    if not any(w.startswith(_ID_LABEL_PREFIXES) for w in words):
+        return
     for m in _ID_LABELLED.finditer(text):
         value = m.group("v")
         if sum(c.isdigit() for c in value) < 4 or _DOSE_AFTER.match(text[m.end() : m.end() + 6]):
@@ -162,6 +207,8 @@ def _labelled_ids(text: str) -> Iterator[Found]:
 def _corsica_nir(text: str) -> Iterator[Found]:
     for m in _NIR_CORSICA.finditer(text):
         yield m.start(), m.end(), "NIR"
+    for m in _FR_PHONE.finditer(text):
+        yield m.start(), m.end(), "PHONE"
 
 
 # ---------------------------------------------------------------- dates
@@ -185,7 +232,7 @@ _DAYNAME = (
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d|\d\d(?!\d))"
 _DATE_NUMERIC: Final = re.compile(
     r"(?<![\w/.,-])(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})|"
-    r"(?:19|20)\d\d[/.\-]\d{1,2}[/.\-]\d{1,2})(?![\w/]|[.\-]\d)"
+    r"(?:19|20)\d\d[/.\-]\d{1,2}[/.\-]\d{1,2})(?![\d_/]|[.\-]\d)"
 )
 _PARTS: Final = re.compile(r"\d+")
 
@@ -211,11 +258,13 @@ _DATE_SHORT_POS: Final = re.compile(
     r"\s?:?\s?)$",
     _I,
 )
+# A year in words ("mille neuf cent cinquante-deux", "deux mille dix"), after a day and month.
+_YEAR_WORDS = rf"(?:mille|deux[\s-]mille)(?:[\s-]{_NUMWORD}){{0,8}}"
 _DATE_TEXT: Final = re.compile(
     rf"(?<![\w])(?:{_DAYNAME},?\s)?"
     rf"(?:(?:\d{{1,2}}|1er|1st|2nd|3rd|\d{{1,2}}th)\s?,?\s?(?:de\s|of\s)?{_MONTH}"
-    rf"(?:,?\s?(?:(?:19|20)\d\d|'?\d\d)(?!\d))?"
-    rf"|{_MONTH}\s?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s(?:19|20)\d\d)?"
+    rf"(?:,?\s?(?:(?:19|20)\d\d|'?\d\d)(?!\d)|\s{_YEAR_WORDS})?"
+    rf"|{_MONTH}\s?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:(?:,\s?|\s)(?:19|20)\d\d)?"
     rf"|(?:{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,3}})\s(?:{_MONTH_FR})"
     rf"(?:\s{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,8}}|\s(?:19|20)\d\d)?)(?![\w])",
     _I,
@@ -223,12 +272,19 @@ _DATE_TEXT: Final = re.compile(
 # Every word the month patterns accept (lower case): the text-date regex, the costliest one,
 # only runs when one of them is a word of the text.
 MONTH_WORDS: Final = frozenset(
-    """
-    janv janvier fev fevr fevier fevrier fév févr févier février mars avr avril mai juin juil
-    juillet aout août sept septembre oct octobre nov novembre dec déc decembre décembre
-    jan january feb february mar march apr april may jun june jul july aug august sep
-    september october november december
-    """.split()
+    _word_list(
+        """
+        janv janvier fev fevr fevier fevrier fév févr févier février mars avr avril mai juin juil
+        juillet aout août sept septembre oct octobre nov novembre dec déc decembre décembre
+        jan january feb february mar march apr april may jun june jul july aug august sep
+        september october november december
+        """
+    )
+)
+# "depuis le 211017", "le 23022018": digits glued into a date after "le/du/au", kept only
+# when they read as a valid day, month and year.
+_DATE_COMPACT_WEAK: Final = re.compile(
+    r"\b(?:le|du|au)\s(?P<v>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:\d\d)?\d\d)(?!\d)", _I
 )
 _DATE_CONTEXT_COMPACT: Final = re.compile(
     r"\b(?:DDN|DOB|n[ée]\(?e?\)?\sle|date de naissance|birth ?date|born(?:\son)?)\s?:?\s?"
@@ -237,20 +293,43 @@ _DATE_CONTEXT_COMPACT: Final = re.compile(
 )
 
 
-def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
-    has_digit = _HAS_DIGIT.search(text) is not None
-    if has_digit:
-        for m in _DATE_NUMERIC.finditer(text):
-            if _valid_numeric_date(m.group()):
-                yield m.start(), m.end(), "DATE"
-    for m in _DATE_TEXT.finditer(text) if not words.isdisjoint(MONTH_WORDS) else ():
+_DIGIT_SEP_DIGIT: Final = re.compile(r"\d\s?[/.\-]\s?\d")
+_SIX_DIGITS: Final = re.compile(r"\d{6}")
+
+
+def _text_dates(text: str, months: set[str] | frozenset[str]) -> Iterator[Found]:
+    # Every text date holds a month word and starts at most ~80 characters before it: the regex
+    # is searched from there only, instead of from every position of the text.
+    last = 0
+    size = len(text)
+    for s, e in word_positions(text, text.lower(), months):
+        if s < last:
+            continue
+        stop = min(size, e + 100)
+        m = _DATE_TEXT.search(text, max(last, s - 80), stop)
+        if m is not None and m.end() >= stop - 1 and stop < size:
+            m = _DATE_TEXT.match(text, m.start())  # the window cut it: read on to the end
+        if m is None:
+            continue
+        last = m.end()
         value = m.group()
         if value[:1].isalpha() and " " not in value.strip() and "-" not in value:
             continue
         yield m.start(), m.end(), "DATE"
-    if not has_digit:
-        return
-    for m in _DATE_SHORT.finditer(text):
+
+
+def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
+    has_digit = _HAS_DIGIT.search(text) is not None
+    # numeric dates need a separator between digits; compact ones six digits in a row
+    has_sep = has_digit and _DIGIT_SEP_DIGIT.search(text) is not None
+    if has_sep:
+        for m in _DATE_NUMERIC.finditer(text):
+            if _valid_numeric_date(m.group()):
+                yield m.start(), m.end(), "DATE"
+    months = words & MONTH_WORDS
+    if months:
+        yield from _text_dates(text, months)
+    for m in _DATE_SHORT.finditer(text) if has_sep else ():
         day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -260,8 +339,17 @@ def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
         two_digits = len(m.group(1)) == 2 and len(m.group(3)) == 2
         if (sep == "/" and two_digits) or _DATE_SHORT_POS.search(before):
             yield m.start(), m.end(), "DATE"
+    if not has_digit or _SIX_DIGITS.search(text) is None:
+        return
     for m in _DATE_CONTEXT_COMPACT.finditer(text):
         yield m.start("v"), m.end("v"), "DATE"
+    for m in _DATE_COMPACT_WEAK.finditer(text):
+        v = m.group("v")
+        year = v[4:]
+        if _valid_numeric_date(f"{v[:2]}/{v[2:4]}/{year}") and (
+            len(year) == 2 or year[:2] in ("19", "20")
+        ):
+            yield m.start("v"), m.end("v"), "DATE"
 
 
 # ---------------------------------------------------------------- addresses
@@ -281,7 +369,7 @@ _NAMEWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'�
 _PARTICLE = r"(?:de|du|des|de\sla|la|le|les|d['’]|l['’]|sur|sous|en|aux|au|et|saint|st|ste)"
 _STREET_WORD = rf"(?:{_NAMEWORD}|{_PARTICLE}|[a-zà-ÿ][\w'’-]+)"
 _ADDR_FR: Final = re.compile(
-    rf"(?<![\w])(?:(?P<num>\d{{1,4}})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
+    rf"(?<![\d_])(?:(?P<num>\d{{1,4}})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
     rf"(?P<type>{_STREET_FR})\s(?P<name>(?:{_PARTICLE}\s?)*{_STREET_WORD}"
     rf"(?:[\s-](?:{_PARTICLE}\s?)*{_NAMEWORD}){{0,5}})"
     rf"(?:\s?,?\s?(?:(?:b[aâ]t(?:iment)?\.?|escalier|esc\.?|appt?\.?|appartement|studio|"
@@ -303,9 +391,10 @@ _ADDR_EURO_SUFFIX: Final = re.compile(
     r"tie|väg|vägen|veien|vegen)\s\d{1,5}\b",
     _I,
 )
-# A house number right before a street word ("12 bis, rue ..."): where an _ADDR_FR match starts.
+# A house number right before a street word ("12 bis, rue ...", even glued to the word before
+# it): where an _ADDR_FR match starts. _ADDR_FR is only tried at a street word or such a number.
 _NUM_BEFORE: Final = re.compile(
-    r"(?<![\w])\d{1,4}\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", _I
+    r"(?<![\d_])\d{1,4}\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", _I
 )
 _NUM_START: Final = re.compile(r"(?<![\w])\d")
 _ADDR_UNIT: Final = re.compile(
@@ -469,17 +558,40 @@ _FIVE_DIGITS: Final = re.compile(r"\d{5}|\d\d\s\d{3}")
 _ZIP_WORDS: Final = frozenset(["zip", "postal", "postcode", "cp"])
 
 
-def _street_words(text: str, street: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Spans of the words of ``text`` that are street-type words (lower case) of ``street``."""
-    for m in _LETTERS.finditer(text):
-        if m.group().lower() in street:
-            yield m.span()
+def word_positions(text: str, lower: str, wanted: Iterable[str]) -> list[tuple[int, int]]:
+    """Sorted spans of the whole words of ``text`` (``lower`` is its lower case) in ``wanted``.
+
+    A whole word has no letter right before or after it. ``str.find`` in C is much faster than
+    a regex alternation scanned at every position.
+    """
+    if len(lower) != len(text):  # a few letters change length in lower case: be exact
+        wanted_set = set(wanted)
+        return [m.span() for m in _LETTERS.finditer(text) if m.group().lower() in wanted_set]
+    out: list[tuple[int, int]] = []
+    n = len(lower)
+    for w in wanted:
+        size = len(w)
+        i = lower.find(w)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_letter(lower[i - 1])) and (j >= n or not _is_letter(lower[j])):
+                out.append((i, j))
+            i = lower.find(w, j)
+    out.sort()
+    return out
 
 
-def _addr_fr(text: str) -> Iterator[Found]:
+def _is_letter(c: str) -> bool:
+    return c.isalpha()
+
+
+Spans = list[tuple[int, int]]
+
+
+def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
     # The regex is tried only where it can start: a street word, or the number before it.
     last = -1
-    for s, _ in _street_words(text, _FR_STREET_WORDS):
+    for s, _ in streets:
         if s < last:
             continue
         m = None
@@ -501,15 +613,12 @@ def _addr_fr(text: str) -> Iterator[Found]:
             yield m.start(), m.end(), "ADDRESS"
 
 
-def _addr_en(text: str) -> Iterator[Found]:
-    streets = [s for s, _ in _street_words(text, _EN_STREET_WORDS)]
-    if not streets:
-        return
+def _addr_en(text: str, streets: Spans) -> Iterator[Found]:
     last = -1
     for n in _NUM_START.finditer(text):
         p = n.start()
         # a number opens the address at most 4 words (and some digits) before the street word
-        if p < last or not any(p < s <= p + 120 for s in streets):
+        if p < last or not any(p < s <= p + 120 for s, _ in streets):
             continue
         m = _ADDR_EN.match(text, p)
         if m is not None:
@@ -517,9 +626,9 @@ def _addr_en(text: str) -> Iterator[Found]:
             yield m.start(), m.end(), "ADDRESS"
 
 
-def _addr_euro(text: str) -> Iterator[Found]:
+def _addr_euro(text: str, streets: Spans) -> Iterator[Found]:
     last = -1
-    for s, _ in _street_words(text, _ALL_STREET_WORDS):
+    for s, _ in streets:
         if s < last:
             continue
         m = _ADDR_EURO.match(text, s)
@@ -528,18 +637,50 @@ def _addr_euro(text: str) -> Iterator[Found]:
             yield m.start(), m.end(), "ADDRESS"
 
 
-def _addresses(text: str, words: frozenset[str] | set[str], has_digit: bool) -> Iterator[Found]:
-    if not words.isdisjoint(_FR_STREET_WORDS):
-        yield from _addr_fr(text)
-    if has_digit and not words.isdisjoint(_EN_STREET_WORDS):
-        yield from _addr_en(text)
-    if has_digit and not words.isdisjoint(_ALL_STREET_WORDS):
-        yield from _addr_euro(text)
-    if has_digit and any(w.endswith(_EURO_SUFFIXES) for w in words):
-        for m in _ADDR_EURO_SUFFIX.finditer(text):
+# "Marseille, 13006": a capitalised city, a comma, a French postal code (department 01-98).
+_CITY_COMMA_ZIP: Final = re.compile(
+    r"(?<![\w])(?P<city>[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[\s-][A-ZÀ-Þ][a-zà-ÿ'’]+){0,2}),\s"
+    r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w])"
+)
+_CITY_ZIP_HINT: Final = re.compile(r",\s[A-Z]{2}\s\d{5}")  # starts with a literal: fast
+_SPACE_DIGIT: Final = re.compile(r"\s\d")
+
+
+def _addr_euro_suffix(text: str, suffixed: list[str]) -> Iterator[Found]:
+    # "Lindholmvägen 12": tried only at the words ending so, followed by a number.
+    last = -1
+    for s, e in word_positions(text, text.lower(), suffixed):
+        if _SPACE_DIGIT.match(text, e) is None:
+            continue
+        start = s
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+            start -= 1
+        if start < last:
+            continue
+        m = _ADDR_EURO_SUFFIX.match(text, start)
+        if m is not None:
+            last = m.end()
             yield m.start(), m.end(), "ADDRESS"
+
+
+def _addresses(text: str, words: frozenset[str] | set[str], has_digit: bool) -> Iterator[Found]:
+    present = words & _ALL_STREET_WORDS
+    if present:
+        lower = text.lower()
+        streets = word_positions(text, lower, present)
+        fr = [sp for sp in streets if lower[sp[0] : sp[1]] in _FR_STREET_WORDS]
+        if fr:
+            yield from _addr_fr(text, fr)
+        if has_digit:
+            en = [sp for sp in streets if lower[sp[0] : sp[1]] in _EN_STREET_WORDS]
+            if en:
+                yield from _addr_en(text, en)
+            yield from _addr_euro(text, streets)
     if not has_digit:
         return
+    suffixed = [w for w in words if w.endswith(_EURO_SUFFIXES)]
+    if suffixed:
+        yield from _addr_euro_suffix(text, suffixed)
     if not words.isdisjoint(_UNIT_WORDS):
         for m in _ADDR_UNIT.finditer(text):
             yield m.start(), m.end(), "ADDRESS"
@@ -549,8 +690,11 @@ def _addresses(text: str, words: frozenset[str] | set[str], has_digit: bool) -> 
             if city.split()[0] in _NOT_CITY:
                 continue
             yield m.start(), m.end(), "ADDRESS"
-        for m in _CITY_ZIP_EN.finditer(text):
+        for m in _CITY_ZIP_EN.finditer(text) if _CITY_ZIP_HINT.search(text) else ():
             yield m.start(), m.end(), "ADDRESS"
+        for m in _CITY_COMMA_ZIP.finditer(text) if ", " in text else ():
+            if m.group("city").split()[0] not in _NOT_CITY:
+                yield m.start(), m.end(), "ADDRESS"
     if not words.isdisjoint(_ZIP_WORDS):
         for m in _ZIP_CONTEXT.finditer(text):
             if any(c.isdigit() for c in m.group("v")):
@@ -569,7 +713,7 @@ def find_structured(text: str) -> list[Found]:
     has_digit = _HAS_DIGIT.search(text) is not None
     if has_digit:
         found.extend(_runs(text))
-        found.extend(_labelled_ids(text))
+        found.extend(_labelled_ids(text, words))
         found.extend(_corsica_nir(text))
     found.extend(_dates(text, words))
     found.extend(_addresses(text, words, has_digit))

@@ -271,3 +271,128 @@ def test_phone_set_gold_offsets_are_valid() -> None:
             assert s["label"] in LABELS
             last = s["end"]
         assert all(word in text for word in row["keep"]), row["id"]
+
+
+# ---------------------------------------------------------------- rules added for speed and recall
+
+
+def test_month_words_cover_every_month_the_pattern_reads() -> None:
+    """The text-date regex only runs when a month word is present: the gate must know them all."""
+    import re
+
+    from bot.domain.deid_patterns import _MONTH_EN, _MONTH_FR, MONTH_WORDS
+
+    month = re.compile(rf"(?:{_MONTH_FR}|{_MONTH_EN})", re.IGNORECASE)
+    assert all(month.fullmatch(w) for w in MONTH_WORDS)
+    for word in ("janvier", "févr", "août", "sept", "déc", "june", "sept", "dec", "mar"):
+        assert word in MONTH_WORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("rappel le 03 04 05 06 07 puis vu le 12 mars 2001", "12 mars 2001"),
+        ("né le 2 février mille neuf cent soixante", "2 février mille neuf cent soixante"),
+        ("seen on Sept 04,2019 in clinic", "Sept 04,2019"),
+        ("suivi depuis le 140319, stable", "140319"),
+        ("repris le 23052017 sans suite", "23052017"),
+        ("Dupont 11/02/2015RAPPORT", "11/02/2015"),
+    ],
+)
+def test_more_date_forms(text: str, value: str) -> None:
+    """Year in words, "Month dd,yyyy", compact dates after "le", a date glued to a word."""
+    assert value in found(text)
+
+
+def test_compact_number_after_le_that_is_no_date_is_kept() -> None:
+    assert kept("prélevé le 453312 au labo", "453312")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "joignable au06.11.22.33.44 le soir",
+        "N° ADELI,07 12 34 56 78",
+        "fixe 01.23.45.67.89 01 23 45 67 80",
+        "portable 06/11/22/33/44",
+    ],
+)
+def test_french_phone_glued_or_slashed(text: str) -> None:
+    """Ten digits in five pairs with one separator throughout are a phone, glued or not."""
+    digits = [c for c in text if c.isdigit()]
+    mask = "".join(
+        "x" if any(s.start <= i < s.end for s in find_identifiers(text)) else "."
+        for i in range(len(text))
+    )
+    covered = [text[i] for i in range(len(text)) if mask[i] == "x" and text[i].isdigit()]
+    assert covered == digits
+
+
+def test_nir_in_groups_glued_to_a_year() -> None:
+    text = "née en mai 1971 2 71 05 75 123 456 78 suivie ici"
+    spans = find_identifiers(text)
+    assert any(text[s.start : s.end] == "2 71 05 75 123 456 78" for s in spans)
+
+
+def test_digits_typed_one_by_one_and_glued_are_an_id() -> None:
+    text = "DURAND Paul 0 3 0 4 1 9 8 7 1 7 1 0 4 7 5 1 2 3 4 5 6 7 8 9 suite"
+    spans = find_identifiers(text)
+    assert any(s.label in {"ID", "NIR"} and "0 3 0 4" in text[s.start : s.end] for s in spans)
+
+
+@pytest.mark.parametrize("text", ["EVA 0 1 2 3 4 5 6 7 8 9 10", "grille 0 0 0 0 0 0 0 0 0 0 0 0"])
+def test_scales_and_fillers_are_kept(text: str) -> None:
+    assert not any(s.label == "ID" for s in find_identifiers(text))
+
+
+def test_unit_must_be_a_whole_word_after_a_number() -> None:
+    """ "15 g" is a dose, but "1 2 3 ... GARNIER" is a number followed by a name."""
+    assert kept("poids 1500 g ce jour", "1500")
+    text = "1 8 5 0 3 7 5 1 1 2 3 4 5 6 7\nGARNIER, Luc"
+    assert any("1 8 5 0 3" in text[s.start : s.end] for s in find_identifiers(text))
+
+
+def test_name_repeated_elsewhere_in_capitals_is_removed() -> None:
+    """One clue is enough: every other capitalised occurrence of a found name goes too."""
+    text = "VERNOUX, VERNOUX ALAIN\nsuivi par VERNOUX"
+    spans = [text[s.start : s.end] for s in find_identifiers(text)]
+    assert spans.count("VERNOUX") + sum("VERNOUX" in x for x in spans if x != "VERNOUX") == 3
+
+
+def test_initial_after_title_starts_the_name() -> None:
+    assert "M Vasquet" in "".join(
+        "Dr. M Vasquet (PH)"[s.start : s.end] for s in find_identifiers("Dr. M Vasquet (PH)")
+    )
+
+
+def test_role_word_announces_a_name() -> None:
+    assert found("Psychologue : Anaelle Quintard le mardi").get("Anaelle Quintard") == "PERSON"
+    assert found("Infirmiers: louise martin").get("louise martin") == "PERSON"
+
+
+def test_spaced_email() -> None:
+    assert found("écrire à jdupont @ exemple . fr svp").get("jdupont @ exemple . fr") == "EMAIL"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Lindholmvägen 12", "Storgata 5"],
+)
+def test_street_name_with_suffix(value: str) -> None:
+    assert value in found(f"adresse : {value}, Uppsala")
+
+
+def test_word_positions_finds_whole_words_only() -> None:
+    from bot.domain.deid_patterns import word_positions
+
+    text = "Rue de la rue, ruelle RUE"
+    assert word_positions(text, text.lower(), {"rue"}) == [(0, 3), (10, 13), (22, 25)]
+
+
+def test_house_number_glued_to_the_word_before() -> None:
+    assert "12 rue des Lilas" in found("Mme Vernet12 rue des Lilas, 3e étage")
+
+
+def test_city_comma_postal_code() -> None:
+    assert found("elle réside à Grenoble, 38000 depuis un an").get("Grenoble, 38000") == "ADDRESS"
+    assert kept("Plaquettes, 15000 ce matin", "15000")  # a lab line, not a city
