@@ -1,0 +1,175 @@
+"""Measure the specialty triage on the labelled development set.
+
+Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH] [--errors]
+
+Prints top-1 accuracy (primary only, and primary or accepted), top-3, the unsure rate, the
+accuracy when sure, a confusion summary, and questions per second on one core (single process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.domain.specialties import SPECIALTIES  # noqa: E402
+from bot.domain.triage import Triage, classify, load_lexicon  # noqa: E402
+
+DEFAULT_DATA = ROOT / "benchmarks" / "data" / "triage_dev.jsonl"
+TARGETS = {
+    "top1_accepted": 0.95,
+    "top1_primary": 0.85,
+    "top3": 0.98,
+    "unsure_max": 0.10,
+    "qps": 5000.0,
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    lang: str
+    text: str
+    primary: str
+    accepted: tuple[str, ...]
+
+
+def load_cases(path: Path) -> list[Case]:
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            cases.append(
+                Case(row["id"], row["lang"], row["text"], row["primary"], tuple(row["accepted"]))
+            )
+    return cases
+
+
+def check_coverage(cases: list[Case]) -> list[str]:
+    problems = []
+    counts = Counter(case.primary for case in cases)
+    for slug in SPECIALTIES:
+        if counts[slug] < 6:
+            problems.append(f"{slug} is primary in only {counts[slug]} questions")
+    french = sum(case.lang == "fr" for case in cases)
+    if french * 3 < len(cases) * 2:
+        problems.append(f"French is {french}/{len(cases)}, less than two thirds")
+    return problems
+
+
+def throughput(texts: list[str], seconds: float = 2.0) -> float:
+    load_lexicon()
+    done = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for text in texts:
+            classify(text)
+        done += len(texts)
+    return done / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--errors", action="store_true", help="list every miss and unsure case")
+    args = parser.parse_args()
+    cases = load_cases(args.data)
+    results: list[tuple[Case, Triage]] = [(case, classify(case.text)) for case in cases]
+    n = len(results)
+
+    def ok(case: Case, slug: str) -> bool:
+        return slug == case.primary or slug in case.accepted
+
+    top1_primary = sum(r.specialty == c.primary for c, r in results) / n
+    top1_accepted = sum(ok(c, r.specialty) for c, r in results) / n
+    top3 = sum(c.primary in r.top(3) for c, r in results) / n
+    top3_any = sum(any(ok(c, s) for s in r.top(3)) for c, r in results) / n
+    sure = [(c, r) for c, r in results if not r.unsure]
+    unsure_rate = 1 - len(sure) / n
+    sure_primary = sum(r.specialty == c.primary for c, r in sure) / max(len(sure), 1)
+    sure_accepted = sum(ok(c, r.specialty) for c, r in sure) / max(len(sure), 1)
+    qps = throughput([case.text for case in cases])
+
+    langs = Counter(case.lang for case in cases)
+    shown = args.data.relative_to(ROOT) if args.data.is_relative_to(ROOT) else args.data
+    print(f"Development set: {shown}")
+    print(f"  {n} questions ({', '.join(f'{k} {v}' for k, v in sorted(langs.items()))})")
+    for problem in check_coverage(cases):
+        print(f"  WARNING: {problem}")
+    lexicon = load_lexicon()
+    print(f"  lexicon: {sum(lexicon.term_counts.values())} entries")
+    print()
+    rows = [
+        (
+            "top-1, primary only",
+            top1_primary,
+            f">= {TARGETS['top1_primary']:.2f}",
+            top1_primary >= TARGETS["top1_primary"],
+        ),
+        (
+            "top-1, primary or accepted",
+            top1_accepted,
+            f">= {TARGETS['top1_accepted']:.2f}",
+            top1_accepted >= TARGETS["top1_accepted"],
+        ),
+        ("top-3 contains primary", top3, f">= {TARGETS['top3']:.2f}", top3 >= TARGETS["top3"]),
+        ("top-3 contains primary or accepted", top3_any, "", True),
+        (
+            "unsure rate",
+            unsure_rate,
+            f"<= {TARGETS['unsure_max']:.2f}",
+            unsure_rate <= TARGETS["unsure_max"],
+        ),
+        ("accuracy when sure, primary", sure_primary, "", True),
+        ("accuracy when sure, primary or accepted", sure_accepted, "", True),
+    ]
+    for label, value, target, met in rows:
+        flag = "" if not target else ("  ok" if met else "  MISSED")
+        print(f"  {label:<42} {value:6.3f}   {target}{flag}")
+    qps_met = qps >= TARGETS["qps"]
+    flag = "  ok" if qps_met else "  MISSED"
+    print(f"  {'questions per second (one core)':<42} {qps:8.0f}   >= 5000{flag}")
+    for lang in sorted(langs):
+        subset = [(c, r) for c, r in results if c.lang == lang]
+        acc = sum(ok(c, r.specialty) for c, r in subset) / len(subset)
+        prim = sum(r.specialty == c.primary for c, r in subset) / len(subset)
+        print(f"  [{lang}] top-1 primary {prim:.3f}, primary or accepted {acc:.3f}")
+
+    print()
+    print("Confusion summary (primary -> suggested, misses that are not accepted):")
+    confusions = Counter((c.primary, r.specialty) for c, r in results if not ok(c, r.specialty))
+    if not confusions:
+        print("  none")
+    for (primary, got), count in confusions.most_common():
+        print(f"  {primary:>18} -> {got:<18} {count}")
+    print()
+    print("Per specialty (primary top-1 / accepted top-1 / questions):")
+    for slug in SPECIALTIES:
+        subset = [(c, r) for c, r in results if c.primary == slug]
+        if subset:
+            prim = sum(r.specialty == c.primary for c, r in subset)
+            acc = sum(ok(c, r.specialty) for c, r in subset)
+            print(f"  {slug:<18} {prim:>3} / {acc:>3} / {len(subset):>3}")
+
+    if args.errors:
+        print()
+        print("Misses (not accepted) and unsure cases:")
+        for c, r in results:
+            if not ok(c, r.specialty) or r.unsure:
+                mark = "MISS" if not ok(c, r.specialty) else "unsure"
+                ranking = ", ".join(f"{s} {v:g}" for s, v in r.ranking[:4])
+                print(f"  [{mark}] {c.id} {c.primary}: {c.text}")
+                print(f"      -> {ranking}")
+                print(f"      evidence: {dict(r.evidence)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

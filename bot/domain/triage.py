@@ -1,0 +1,558 @@
+"""Specialty triage: which specialists should a clinical question reach.
+
+By keyword, from the moderator-editable lexicon ``lexicon.toml`` next to this module. Pure: the
+lexicon is read once, lazily, from the package; classifying does no I/O.
+
+How a question is scored:
+
+* the text is folded once (case, accents), split into tokens, each reduced to a light stem
+  (``triage_text``); function words are set aside;
+* lexicon terms are found by dictionary lookup, the longest multi-word term first; a token of
+  seven letters or more that matches nothing is looked up again allowing one typo;
+* each distinct term adds its weight to its specialties; a specialty's own name adds little when
+  mentioned in passing and outranks everything when requested ("avis néphro");
+* an age ("patiente de 89 ans", "7yo") and terms that only count after a number ("32 SA") add
+  their own weights;
+* the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
+  is close, and ``general_practice`` when nothing matched.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Final
+
+from bot.domain.specialties import FALLBACK, SPECIALTIES
+from bot.domain.triage_text import STOPWORDS, Token, fold, split_folded, term_key
+
+LEXICON_RESOURCE: Final = "lexicon.toml"
+TERM_GROUPS: Final = ("key", "strong", "typical", "weak", "drugs")
+ANY_DRUG: Final = "@drug"
+_TYPO_MIN: Final = 7
+_TYPO_CACHE_SIZE: Final = 1 << 16
+_CUE_WINDOW: Final = 3
+# Articles are looked through when reading the words before a specialty name; on their own,
+# "le cardio" is a passing mention and "un cardio" a request.
+_PASSING_ARTICLES: Final = frozenset({"le", "la", "l", "the"})
+_REQUEST_ARTICLES: Final = frozenset({"un", "une", "des", "les", "a", "an", "du"})
+_YEAR_UNITS: Final = frozenset({"ans", "an", "yo", "year", "years", "yr", "yrs", "ys"})
+_GLUED_YEAR_UNITS: Final = frozenset({"a", "y"})
+_MONTH_UNITS: Final = frozenset({"mois", "month", "months", "mo", "mth", "mths"})
+_DURATION_BEFORE: Final = frozenset(
+    {
+        "depuis",
+        "pendant",
+        "durant",
+        "since",
+        "for",
+        "over",
+        "past",
+        "last",
+        "dans",
+        "apres",
+        "avant",
+        "after",
+        "before",
+        "within",
+        "sur",
+        "ya",
+        "during",
+        "x",
+    }
+)
+_DURATION_AFTER: Final = frozenset({"ago", "plus", "auparavant", "later", "apres", "before"})
+_AGE_BEFORE: Final = frozenset({"de", "of", "aged", "age", "agee", "agé", "bebe", "nourrisson"})
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed: an unknown slug, a missing group, a bad weight."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    slug: str
+    weight: float
+    label: str
+    is_name: bool
+    is_drug: bool = False
+    home: bool = False  # a drug listed under this specialty (not its share for pharmacology)
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    """Two kinds of terms seen together point to a specialty (a drug in pregnancy)."""
+
+    slug: str
+    weight: float
+    label: str
+    first: frozenset[tuple[str, ...]]
+    first_any_drug: bool
+    second: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseTable:
+    """Terms keyed by their stems, and for each first stem the term lengths, longest first."""
+
+    phrases: Mapping[tuple[str, ...], tuple[_Entry, ...]]
+    lengths: Mapping[str, tuple[int, ...]]
+
+    def longest_at(self, stems: Sequence[str], start: int) -> tuple[int, tuple[_Entry, ...]]:
+        """The longest term starting at ``stems[start]``: its length and entries, or (0, ())."""
+        for size in self.lengths.get(stems[start], ()):
+            if start + size <= len(stems):
+                entries = self.phrases.get(tuple(stems[start : start + size]))
+                if entries is not None:
+                    return size, entries
+        return 0, ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Words around a specialty name that tell a request from a passing mention."""
+
+    request_before: frozenset[str]
+    request_after: frozenset[str]
+    self_before: frozenset[str]
+    passing_before: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AgeRule:
+    """Ages that hint at geriatrics or pediatrics."""
+
+    geriatrics_from: int
+    geriatrics_weight: float
+    pediatrics_below: int
+    pediatrics_weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The compiled lexicon: terms by stems, cues, weights and decision thresholds."""
+
+    terms: _PhraseTable
+    after_number: _PhraseTable
+    deletions: Mapping[str, tuple[tuple[str, int], ...]]
+    combinations: tuple[Combination, ...]
+    cues: Cues
+    age: AgeRule
+    name_weight: float
+    request_weight: float
+    typo_factor: float
+    two_drug_weight: float
+    thin: float
+    close: float
+    term_counts: Mapping[str, int]
+    # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
+    typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def typo_of(self, stem: str) -> str | None:
+        """The single-word lexicon stem one edit away from ``stem`` (which matched nothing)."""
+        if len(stem) < _TYPO_MIN or not stem.isalpha():
+            return None
+        if stem in self.typo_cache:
+            return self.typo_cache[stem]
+        if len(self.typo_cache) >= _TYPO_CACHE_SIZE:
+            self.typo_cache.clear()
+        corrected = self._typo_of(stem)
+        self.typo_cache[stem] = corrected
+        return corrected
+
+    def _typo_of(self, stem: str) -> str | None:
+        # a letter missing from the input
+        found = {word for word, _ in self.deletions.get(stem, ())}
+        for index in range(len(stem)):
+            shorter = stem[:index] + stem[index + 1 :]
+            if (shorter,) in self.terms.phrases and len(shorter) >= _TYPO_MIN:
+                found.add(shorter)  # a letter too many in the input
+            for word, position in self.deletions.get(shorter, ()):
+                if abs(position - index) <= 1:
+                    found.add(word)  # a letter replaced (same place) or two swapped (adjacent)
+        found.discard(stem)
+        # Phone typos keep the first and the last letter; "recurrent" is not "recurrence".
+        kept = sorted(word for word in found if word[0] == stem[0] and word[-1] == stem[-1])
+        return kept[0] if kept else None
+
+
+@dataclass(frozen=True, slots=True)
+class Triage:
+    """The suggested specialty of a question, and how sure the suggestion is."""
+
+    specialty: str
+    confidence: float
+    unsure: bool
+    ranking: tuple[tuple[str, float], ...]
+    evidence: Mapping[str, tuple[str, ...]] = field(hash=False)
+
+    def top(self, n: int = 3) -> tuple[str, ...]:
+        """The ``n`` best slugs, best first (the preview offers these when unsure)."""
+        return tuple(slug for slug, _ in self.ranking[: max(n, 0)])
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and compile the packaged lexicon, once."""
+    raw = resources.files("bot.domain").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
+    return compile_lexicon(tomllib.loads(raw))
+
+
+def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """Compile parsed lexicon TOML into lookup tables; raise ``LexiconError`` when malformed."""
+    weights = _table(data, "weights")
+    specialties = _table(data, "specialty")
+    unknown = sorted(set(specialties) - set(SPECIALTIES))
+    if unknown:
+        raise LexiconError(f"unknown specialty slugs in the lexicon: {', '.join(unknown)}")
+    drug_share = _number(weights, "drug_for_pharmacology")
+    terms: dict[tuple[str, ...], dict[str, _Entry]] = {}
+    after: dict[tuple[str, ...], dict[str, _Entry]] = {}
+    counts: dict[str, int] = {}
+    for slug in SPECIALTIES:
+        section = _table(specialties, slug) if slug in specialties else {}
+        counts[slug] = 0
+        for name in _strings(section, "names"):
+            counts[slug] += _add(terms, name, _Entry(slug, 0.0, name, is_name=True))
+        for group in TERM_GROUPS:
+            weight = _number(weights, group)
+            is_drug = group == "drugs"
+            if is_drug and slug == "pharmacology":
+                weight = drug_share
+            for term in _strings(section, group):
+                entry = _Entry(slug, weight, term, is_name=False, is_drug=is_drug, home=is_drug)
+                counts[slug] += _add(terms, term, entry)
+                if is_drug and slug != "pharmacology":
+                    share = _Entry("pharmacology", drug_share, term, is_name=False, is_drug=True)
+                    _add(terms, term, share)
+        for term in _strings(section, "after_number"):
+            entry = _Entry(slug, _number(weights, "after_number"), term, is_name=False)
+            counts[slug] += _add(after, term, entry)
+    combinations = tuple(_combination(item, terms) for item in _tables(data, "combination"))
+    cues = _table(data, "cues")
+    age = _table(data, "age")
+    decision = _table(data, "decision")
+    return Lexicon(
+        terms=_phrase_table(terms),
+        after_number=_phrase_table(after),
+        deletions=_deletion_index(
+            key[0] for key, found in terms.items() if len(key) == 1 and found
+        ),
+        combinations=combinations,
+        cues=Cues(
+            request_before=_folded_set(cues, "request_before"),
+            request_after=_folded_set(cues, "request_after"),
+            self_before=_folded_set(cues, "self_before"),
+            passing_before=_folded_set(cues, "passing_before"),
+        ),
+        age=AgeRule(
+            geriatrics_from=int(_number(age, "geriatrics_from")),
+            geriatrics_weight=_number(age, "geriatrics_weight"),
+            pediatrics_below=int(_number(age, "pediatrics_below")),
+            pediatrics_weight=_number(age, "pediatrics_weight"),
+        ),
+        name_weight=_number(weights, "name"),
+        request_weight=_number(weights, "request"),
+        typo_factor=_number(weights, "typo_factor"),
+        two_drug_weight=_number(weights, "drugs_of_two_specialties"),
+        thin=_number(decision, "thin"),
+        close=_number(decision, "close"),
+        term_counts=MappingProxyType(counts),
+    )
+
+
+def _combination(
+    item: Mapping[str, Any], terms: dict[tuple[str, ...], dict[str, _Entry]]
+) -> Combination:
+    slug = item.get("specialty")
+    if slug not in SPECIALTIES:
+        raise LexiconError(f"combination for an unknown specialty: {slug!r}")
+    first = _strings(item, "first")
+    second = _strings(item, "second")
+    if not first or not second:
+        raise LexiconError(f"the combination for {slug} needs 'first' and 'second' terms")
+    for term in (*first, *second):
+        if term != ANY_DRUG:
+            terms.setdefault(term_key(term), {})  # findable even when no specialty lists it
+    return Combination(
+        slug=str(slug),
+        weight=_number(item, "weight"),
+        label=str(item.get("label", "combination")),
+        first=frozenset(term_key(term) for term in first if term != ANY_DRUG),
+        first_any_drug=ANY_DRUG in first,
+        second=frozenset(term_key(term) for term in second),
+    )
+
+
+def _add(table: dict[tuple[str, ...], dict[str, _Entry]], term: str, entry: _Entry) -> int:
+    key = term_key(term)
+    if all(stem.isdigit() for stem in key):
+        raise LexiconError(f"term {term!r} of {entry.slug} needs a word, not only numbers")
+    per_slug = table.setdefault(key, {})
+    slot = f"{entry.slug}:{entry.is_name}"
+    current = per_slug.get(slot)
+    if current is None:
+        per_slug[slot] = entry
+    elif entry.weight > current.weight or (entry.is_drug and not current.is_drug):
+        is_drug = entry.is_drug or current.is_drug
+        weight = max(entry.weight, current.weight)
+        home = entry.home or current.home
+        per_slug[slot] = _Entry(entry.slug, weight, current.label, entry.is_name, is_drug, home)
+    return 1
+
+
+def _phrase_table(table: Mapping[tuple[str, ...], Mapping[str, _Entry]]) -> _PhraseTable:
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return _PhraseTable(
+        phrases={key: tuple(slots.values()) for key, slots in table.items()},
+        lengths={first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()},
+    )
+
+
+def _deletion_index(stems: Iterable[str]) -> Mapping[str, tuple[tuple[str, int], ...]]:
+    """Long single-word stems with one letter deleted → the stems and positions they come from."""
+    index: dict[str, set[tuple[str, int]]] = {}
+    for stem in stems:
+        if len(stem) >= _TYPO_MIN and stem.isalpha():
+            for position in range(len(stem)):
+                shorter = stem[:position] + stem[position + 1 :]
+                index.setdefault(shorter, set()).add((stem, position))
+    return {key: tuple(sorted(values)) for key, values in index.items()}
+
+
+def _tables(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise LexiconError(f"[[{key}]] must be an array of tables")
+    return list(value)
+
+
+def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise LexiconError(f"the lexicon needs a [{key}] table")
+    return value
+
+
+def _number(data: Mapping[str, Any], key: str) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise LexiconError(f"{key} must be a non-negative number")
+    return float(value)
+
+
+def _strings(data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise LexiconError(f"{key} must be a list of strings")
+    return list(value)
+
+
+def _folded_set(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in _strings(data, key))
+
+
+# --- classifying ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Scores and evidence gathered while reading one question."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+    names: dict[str, tuple[float, str]] = field(default_factory=dict)
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    drug: bool = False
+    drug_homes: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+
+    def add(self, slug: str, weight: float, label: str) -> None:
+        if (slug, label) in self.seen or weight <= 0:
+            return
+        self.seen.add((slug, label))
+        self.scores[slug] = self.scores.get(slug, 0.0) + weight
+        self.evidence.setdefault(slug, []).append((weight, label))
+
+    def add_name(self, slug: str, weight: float, label: str) -> None:
+        if weight > self.names.get(slug, (0.0, ""))[0]:
+            self.names[slug] = (weight, label)
+
+    def settle(self, combinations: Iterable[Combination], two_drug_weight: float) -> None:
+        for slug, (weight, label) in self.names.items():
+            self.add(slug, weight, label)
+        if _unrelated_drugs(list(self.drug_homes.values())):  # an interaction question?
+            self.add("pharmacology", two_drug_weight, "drugs of two specialties")
+        for combination in combinations:
+            first = (combination.first_any_drug and self.drug) or not self.keys.isdisjoint(
+                combination.first
+            )
+            if first and not self.keys.isdisjoint(combination.second):
+                self.add(combination.slug, combination.weight, combination.label)
+
+
+def _unrelated_drugs(homes: list[set[str]]) -> bool:
+    """Two of the drugs found have no specialty in common."""
+    return any(
+        first.isdisjoint(second)
+        for index, first in enumerate(homes)
+        for second in homes[index + 1 :]
+    )
+
+
+def classify(text: str) -> Triage:
+    """Suggest the specialty of a clinical question, with its ranking and evidence."""
+    return classify_with(load_lexicon(), text)
+
+
+def classify_with(lexicon: Lexicon, text: str) -> Triage:
+    """Classify ``text`` with a given compiled lexicon (``classify`` uses the packaged one)."""
+    folded = fold(text)
+    raw = split_folded(folded)
+    tally = _Tally()
+    _match_terms(lexicon, folded, raw, tally)
+    _match_numbers(lexicon, raw, tally)
+    tally.settle(lexicon.combinations, lexicon.two_drug_weight)
+    return _decide(lexicon, tally)
+
+
+def _match_terms(lexicon: Lexicon, folded: str, raw: Sequence[Token], tally: _Tally) -> None:
+    content = [index for index, token in enumerate(raw) if token.text not in STOPWORDS]
+    stems = [raw[index].stem for index in content]
+    position = 0
+    while position < len(stems):
+        size, entries = lexicon.terms.longest_at(stems, position)
+        key = tuple(stems[position : position + size])
+        factor = 1.0
+        if not size:
+            corrected = lexicon.typo_of(stems[position])
+            if corrected is None:
+                position += 1
+                continue
+            size, key, factor = 1, (corrected,), lexicon.typo_factor
+            entries = lexicon.terms.phrases[key]
+        tally.keys.add(key)
+        first, last = content[position], content[position + size - 1]
+        for entry in entries:
+            if entry.is_name:
+                weight = _name_weight(lexicon, folded, raw, first, last)
+                tally.add_name(entry.slug, weight, _name_label(lexicon, entry, weight))
+                continue
+            if entry.is_drug:
+                tally.drug = True
+                if entry.home:
+                    tally.drug_homes.setdefault(key, set()).add(entry.slug)
+            label = entry.label if factor == 1.0 else f"{entry.label} (~)"
+            tally.add(entry.slug, entry.weight * factor, label)
+        position += size
+
+
+def _name_label(lexicon: Lexicon, entry: _Entry, weight: float) -> str:
+    return f"{entry.label} (request)" if weight >= lexicon.request_weight else entry.label
+
+
+def _name_weight(
+    lexicon: Lexicon, folded: str, raw: Sequence[Token], first: int, last: int
+) -> float:
+    """How much a specialty name at ``raw[first..last]`` counts: request, passing, or self."""
+    cues = lexicon.cues
+    article = ""
+    for index in range(first - 1, max(first - 1 - _CUE_WINDOW, -1), -1):
+        word = raw[index].text
+        if word in _PASSING_ARTICLES or word in _REQUEST_ARTICLES:
+            article = article or word
+            continue
+        if word in cues.self_before:
+            return 0.0
+        if word in cues.passing_before:
+            return lexicon.name_weight
+        if word in cues.request_before:
+            return lexicon.request_weight
+        break
+    after = [token.text for token in raw[last + 1 : last + 3]]
+    tail = folded[raw[last].end : raw[last].end + 3].lstrip(" ")
+    if any(word in cues.request_after for word in after) or tail[:1] in {"?", ":"}:
+        return lexicon.request_weight if article not in _PASSING_ARTICLES else lexicon.name_weight
+    if article in _REQUEST_ARTICLES:
+        return lexicon.request_weight
+    return lexicon.name_weight
+
+
+def _match_numbers(lexicon: Lexicon, raw: Sequence[Token], tally: _Tally) -> None:
+    stems = [token.stem for token in raw]
+    for index, token in enumerate(raw[:-1]):
+        if not token.text.isdigit():
+            continue
+        size, entries = lexicon.after_number.longest_at(stems, index + 1)
+        for entry in entries if size else ():
+            tally.add(entry.slug, entry.weight, f"{token.text} {entry.label}")
+        years = _age_in_years(raw, index)
+        if years is None:
+            continue
+        age = lexicon.age
+        if years >= age.geriatrics_from:
+            tally.add("geriatrics", age.geriatrics_weight, f"age {int(years)}")
+        elif years < age.pediatrics_below:
+            tally.add("pediatrics", age.pediatrics_weight, f"age {years:g}")
+
+
+def _age_in_years(raw: Sequence[Token], index: int) -> float | None:
+    """The age stated at ``raw[index]`` ("89 ans", "90yo", "bébé de 4 mois"), if it is one."""
+    number, unit = raw[index], raw[index + 1]
+    if len(number.text) > 3:
+        return None
+    before = raw[index - 1].text if index else ""
+    before2 = raw[index - 2].text if index > 1 else ""
+    after = raw[index + 2].text if index + 2 < len(raw) else ""
+    ago = before == "a" and before2 == "y"  # "il y a 10 ans"
+    if ago or before in _DURATION_BEFORE or after in _DURATION_AFTER:
+        return None
+    glued = unit.end - len(unit.text) == number.end
+    if unit.text in _YEAR_UNITS or (glued and unit.text in _GLUED_YEAR_UNITS):
+        return float(number.text)
+    if unit.text in _MONTH_UNITS and (before in _AGE_BEFORE or after == "old"):
+        return int(number.text) / 12
+    return None
+
+
+def _decide(lexicon: Lexicon, tally: _Tally) -> Triage:
+    order = {slug: index for index, slug in enumerate(SPECIALTIES)}
+    ranked = sorted(tally.scores.items(), key=lambda item: (-item[1], order[item[0]]))
+    if not ranked:
+        return Triage(
+            specialty=FALLBACK,
+            confidence=0.0,
+            unsure=True,
+            ranking=((FALLBACK, 0.0),),
+            evidence=MappingProxyType({}),
+        )
+    best = ranked[0][1]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = (best - runner_up) / best
+    strength = 1.0 - math.exp(-best / 3.0)
+    return Triage(
+        specialty=ranked[0][0],
+        confidence=round(strength * (0.25 + 0.75 * margin), 3),
+        unsure=best < lexicon.thin or runner_up >= lexicon.close * best,
+        ranking=tuple((slug, round(score, 3)) for slug, score in ranked),
+        evidence=MappingProxyType(
+            {slug: _strongest_first(tally.evidence[slug]) for slug, _ in ranked}
+        ),
+    )
+
+
+def _strongest_first(found: list[tuple[float, str]]) -> tuple[str, ...]:
+    """The matched terms' labels, the heaviest first (ties keep the order of the text)."""
+    if len(found) == 1:
+        return (found[0][1],)
+    return tuple(label for _, label in sorted(found, key=lambda item: -item[0]))

@@ -1,0 +1,424 @@
+"""Specialty triage: the lexicon, each specialty, each matching rule, the decision."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from bot.domain.specialties import FALLBACK, SPECIALTIES
+from bot.domain.triage import (
+    Lexicon,
+    LexiconError,
+    Triage,
+    classify,
+    classify_with,
+    compile_lexicon,
+    load_lexicon,
+)
+from bot.domain.triage_text import fold, stem, term_key
+
+
+def _raw_lexicon() -> dict[str, Any]:
+    text = resources.files("bot.domain").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _tiny_lexicon(**specialties: dict[str, list[str]]) -> Lexicon:
+    """The packaged lexicon's settings with only the given specialty terms."""
+    data = _raw_lexicon()
+    data["specialty"] = specialties
+    data["combination"] = []
+    return compile_lexicon(data)
+
+
+# --- the lexicon file -------------------------------------------------------------------------
+
+
+def test_every_key_of_the_lexicon_is_a_known_slug() -> None:
+    """The lexicon names no specialty outside the 27 stable slugs."""
+    assert set(_raw_lexicon()["specialty"]) <= set(SPECIALTIES)
+
+
+@pytest.mark.parametrize("slug", SPECIALTIES)
+def test_every_slug_has_names_and_terms(slug: str) -> None:
+    """Each specialty has its own names (for requests) and a real set of terms."""
+    section = _raw_lexicon()["specialty"][slug]
+    assert section["names"]
+    assert len(section.get("strong", [])) + len(section.get("typical", [])) >= 40
+
+
+def test_major_specialties_have_hundreds_of_terms() -> None:
+    """The broad organ specialties carry hundreds of terms, French and English."""
+    counts = load_lexicon().term_counts
+    for slug in ("cardiology", "dermatology", "gastroenterology", "neurology", "pulmonology"):
+        assert counts[slug] >= 250, slug
+
+
+def test_an_unknown_slug_in_the_lexicon_is_refused() -> None:
+    """A typo in a specialty key is an error, not a silently ignored section."""
+    data = _raw_lexicon()
+    data["specialty"]["cardiologie"] = {"names": ["cardio"]}
+    with pytest.raises(LexiconError, match="cardiologie"):
+        compile_lexicon(data)
+
+
+def test_a_missing_weight_is_refused() -> None:
+    """Every term group needs its weight in [weights]."""
+    data = _raw_lexicon()
+    del data["weights"]["strong"]
+    with pytest.raises(LexiconError, match="strong"):
+        compile_lexicon(data)
+
+
+def test_the_lexicon_is_loaded_once() -> None:
+    """load_lexicon is cached: classifying does not read the file again."""
+    assert load_lexicon() is load_lexicon()
+
+
+# --- one question per specialty ---------------------------------------------------------------
+
+TYPICAL: dict[str, str] = {
+    "addictology": "patient sous Subutex qui reconsomme de l'héroïne, on augmente la dose ?",
+    "allergology": "choc anaphylactique après une piqûre d'abeille, faut-il une désensibilisation",
+    "cardiology": "flutter atrial chez un homme de 60 ans, ablation ou anticoagulation seule ?",
+    "dermatology": "plaques squameuses des coudes et du cuir chevelu, psoriasis ?",
+    "endocrinology": "goitre multinodulaire avec TSH basse, scintigraphie thyroïdienne ?",
+    "gastroenterology": "rectocolite hémorragique en poussée sous Pentasa, on ajoute quoi",
+    "geriatrics": "personne âgée en EHPAD, chutes répétées et dénutrition, que faire",
+    "gynecology": "pilule oestroprogestative et spotting persistant, on change ?",
+    "hematology": "pancytopénie découverte sur une NFS de routine, myélogramme ?",
+    "infectiology": "syphilis secondaire chez un patient VIH+, quelle dose d'Extencilline",
+    "internal_medicine": "suspicion de vascularite à ANCA, quel bilan immunologique",
+    "nephrology": "syndrome néphrotique chez l'adulte, ponction biopsie rénale ?",
+    "neurology": "sclérose en plaques récemment diagnostiquée, quel traitement de fond",
+    "oncology": "cancer du poumon métastatique sous chimiothérapie, neutropénie fébrile",
+    "ophthalmology": "baisse d'acuité visuelle brutale, décollement de rétine ?",
+    "ent": "otite moyenne aiguë récidivante chez l'adulte, tympan perforé",
+    "orthopedics": "rupture du ligament croisé antérieur, ligamentoplastie ou rééducation",
+    "pediatrics": "nourrisson de 2 mois avec bronchiolite et difficultés alimentaires",
+    "pharmacology": "interaction entre amiodarone et warfarine, faut-il baisser la dose ?",
+    "psychiatry": "épisode dépressif caractérisé résistant à deux antidépresseurs",
+    "psychology": "demande de psychothérapie TCC pour une phobie sociale",
+    "pulmonology": "BPCO avec exacerbations fréquentes, VNI à domicile ?",
+    "radiology": "IRM avec gadolinium chez un porteur de pacemaker, est-ce possible ?",
+    "rheumatology": "polyarthrite rhumatoïde sous méthotrexate, on passe à une biothérapie ?",
+    "urology": "hypertrophie bénigne de la prostate avec rétention, sonde puis chirurgie ?",
+    "vascular": "artériopathie oblitérante des membres inférieurs avec claudication",
+    "general_practice": "arrêt de travail pour lombalgie, combien de jours en première intention",
+}
+
+
+@pytest.mark.parametrize(("slug", "question"), sorted(TYPICAL.items()))
+def test_a_typical_question_ranks_its_specialty_first(slug: str, question: str) -> None:
+    """A plainly worded question of each specialty is suggested to that specialty."""
+    assert classify(question).specialty == slug
+
+
+def test_every_specialty_has_a_typical_question() -> None:
+    """The per-specialty test covers all 27 slugs."""
+    assert set(TYPICAL) == set(SPECIALTIES)
+
+
+# --- matching rules ---------------------------------------------------------------------------
+
+
+def test_case_and_accents_do_not_matter() -> None:
+    """'NÉPHROPATHIE' and 'nephropathie' give the same result."""
+    assert (
+        classify("NÉPHROPATHIE DIABÉTIQUE").ranking == classify("nephropathie diabetique").ranking
+    )
+
+
+def test_fold_strips_accents_and_ligatures() -> None:
+    """Folding lowercases, removes accents and opens ligatures."""
+    assert fold("Œdème ÉPAULE cœur") == "oedeme epaule coeur"
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("reins", "rein"),
+        ("rénaux", "rénal"),
+        ("rénales", "rénal"),
+        ("kidneys", "kidney"),
+        ("allergies", "allergy"),
+        ("dialysée", "dialysé"),
+        ("infectieuse", "infectieux"),
+    ],
+)
+def test_plurals_and_inflections_share_a_stem(plural: str, singular: str) -> None:
+    """Plural, feminine and -aux forms reduce to the stem of the base form."""
+    assert stem(fold(plural)) == stem(fold(singular))
+
+
+def test_short_abbreviations_are_not_stemmed() -> None:
+    """Abbreviations of three letters or fewer stay exact (FA is not F)."""
+    assert stem("fas") == "fas"
+    assert stem("hta") == "hta"
+
+
+def test_stripping_keeps_four_letters() -> None:
+    """'dose' is not reduced to 'dos' (the back), and 'tous' does not become 'toux'."""
+    assert stem("doses") == "dose"
+    assert stem("tous") != stem("toux")
+
+
+def test_punctuation_glued_to_words_is_ignored() -> None:
+    """'HTA,' and '(HTA)' are found like 'HTA'."""
+    assert "HTA" in classify("(HTA),mal équilibrée").evidence["cardiology"]
+
+
+def test_multi_word_terms_are_found_across_function_words() -> None:
+    """'insuffisance rénale' matches with or without the words between."""
+    assert classify("insuffisance rénale chronique").specialty == "nephrology"
+
+
+def test_the_longest_term_wins_and_is_counted_once() -> None:
+    """In 'douleur thoracique', 'thoracique' does not count again for pulmonology."""
+    result = classify("douleur thoracique")
+    assert "pulmonology" not in dict(result.ranking)
+
+
+def test_a_one_letter_typo_in_a_long_word_is_tolerated() -> None:
+    """'hypertention' is read as 'hypertension', at a reduced weight."""
+    result = classify("hypertention")
+    assert result.specialty == "cardiology"
+    assert result.evidence["cardiology"] == ("hypertension (~)",)
+
+
+def test_a_swapped_letter_is_tolerated() -> None:
+    """Two adjacent letters swapped ('psoraisis') still match."""
+    assert classify("psoraisis du coude").specialty == "dermatology"
+
+
+def test_typos_keep_the_first_and_last_letters() -> None:
+    """A different ending is a different word: 'recurrent' is not 'recurrence'."""
+    assert "oncology" not in dict(classify("recurrent prostatitis").ranking)
+
+
+def test_a_glued_number_and_unit_is_split() -> None:
+    """'32SA' counts like '32 SA' toward gynecology."""
+    assert classify("32SA").specialty == "gynecology"
+
+
+def test_a_term_after_a_number_needs_the_number() -> None:
+    """'SA' without a number is the French possessive, not weeks of amenorrhoea."""
+    assert classify("sa voiture").specialty == FALLBACK
+
+
+def test_an_old_age_points_to_geriatrics() -> None:
+    """'patiente de 91 ans' adds a geriatric hint."""
+    assert "geriatrics" in dict(classify("patiente de 91 ans").ranking)
+
+
+def test_a_child_age_points_to_pediatrics() -> None:
+    """'7yo' adds a pediatric hint."""
+    assert classify("7yo").specialty == "pediatrics"
+
+
+def test_a_duration_is_not_an_age() -> None:
+    """'depuis 3 ans' and 'il y a 10 ans' are durations: no pediatric hint."""
+    ranking = dict(classify("fatigue depuis 3 ans, bilan normal il y a 10 ans").ranking)
+    assert "pediatrics" not in ranking
+
+
+# --- requests and names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("avis néphro : HTA sous Kardegic", "nephrology"),
+        ("question pour un dermato : douleur thoracique", "dermatology"),
+        ("any cardiologist? eczema on both hands", "cardiology"),
+        ("un ORL dispo ? patient sous Levothyrox", "ent"),
+    ],
+)
+def test_an_explicit_request_outranks_incidental_terms(question: str, slug: str) -> None:
+    """Asking for a specialty wins over terms of another specialty."""
+    result = classify(question)
+    assert result.specialty == slug
+    assert not result.unsure
+
+
+def test_a_passing_mention_of_a_specialty_does_not_decide() -> None:
+    """'suivi par son cardiologue' does not beat an eczema question."""
+    assert classify("suivi par son cardiologue, eczéma des mains").specialty == "dermatology"
+
+
+def test_the_askers_own_specialty_counts_nothing() -> None:
+    """'je suis psychiatre' says who asks, not whom to ask."""
+    result = classify("je suis psychiatre, patient sous lithium, créatinine qui monte")
+    assert result.specialty == "nephrology"
+    assert "psychiatre" not in result.evidence.get("psychiatry", ())
+
+
+def test_two_requested_specialties_make_the_answer_unsure() -> None:
+    """'psychologue ou psychiatre ?' offers both instead of guessing."""
+    result = classify("deuil difficile, orientation vers un psychologue ou un psychiatre ?")
+    assert result.unsure
+    assert set(result.top(2)) == {"psychology", "psychiatry"}
+
+
+# --- lab values and drugs as the only clue ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("TSH 0,01", "endocrinology"),
+        ("HbA1c 9,5 %", "endocrinology"),
+        ("Levothyrox 75", "endocrinology"),
+        ("Lasilix 40 mg", "cardiology"),
+        ("Seresta 50", "addictology"),
+        ("Previscan", "cardiology"),
+        ("ECBU positif", "infectiology"),
+        ("DFG 28", "nephrology"),
+    ],
+)
+def test_a_lab_value_or_a_drug_alone_is_enough(question: str, slug: str) -> None:
+    """A lab test or a French brand name is the only clue, and it is used."""
+    assert classify(question).specialty == slug
+
+
+def test_a_drug_counts_a_little_toward_pharmacology() -> None:
+    """Every drug name adds a small pharmacology score."""
+    assert "pharmacology" in dict(classify("Kardegic").ranking)
+
+
+def test_a_drug_in_pregnancy_points_to_pharmacology() -> None:
+    """A drug and a pregnancy together trigger the prescribing combination."""
+    result = classify("enceinte sous sertraline, on continue ?")
+    assert any("drug +" in label for label in result.evidence["pharmacology"])
+
+
+# --- hard cases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "acceptable"),
+    [
+        ("éruption cutanée fébrile 2 semaines après début de carbamazépine", {"dermatology"}),
+        ("quelle dose d'amoxicilline chez un dialysé ?", {"pharmacology", "nephrology"}),
+        ("femme enceinte de 30 SA, TA 160/100, pré-éclampsie ?", {"gynecology"}),
+        ("enfant de 4 ans avec éruption fébrile", {"pediatrics"}),
+    ],
+)
+def test_hard_cases_reach_an_acceptable_specialty(question: str, acceptable: set[str]) -> None:
+    """Drug rash, renal dosing, pregnant hypertension, child rash: a sound first choice."""
+    assert classify(question).specialty in acceptable
+
+
+# --- the decision ----------------------------------------------------------------------------
+
+
+def test_nothing_matched_falls_back_to_general_practice() -> None:
+    """Without any term, the suggestion is general practice, unsure, with a zero score."""
+    result = classify("bonsoir, merci d'avance")
+    assert result.specialty == FALLBACK
+    assert result.ranking == ((FALLBACK, 0.0),)
+    assert result.unsure
+    assert result.confidence == 0.0
+
+
+def test_thin_evidence_is_unsure() -> None:
+    """A single weak hint is not enough to be sure."""
+    assert classify("douleur").unsure
+
+
+def test_close_runners_up_are_unsure() -> None:
+    """Two specialties with the same score make the answer unsure."""
+    lexicon = _tiny_lexicon(
+        cardiology={"names": ["cardio"], "strong": ["souffle"]},
+        pulmonology={"names": ["pneumo"], "strong": ["dyspnée"]},
+    )
+    assert classify_with(lexicon, "souffle et dyspnée").unsure
+
+
+def test_clear_evidence_is_sure_and_confident() -> None:
+    """Several strong terms of one specialty give a sure, confident answer."""
+    result = classify("insuffisance cardiaque FEVG 30 %, Entresto et bisoprolol")
+    assert not result.unsure
+    assert result.confidence >= 0.6
+
+
+def test_the_ranking_is_sorted_and_positive() -> None:
+    """Scores are positive and in decreasing order."""
+    scores = [score for _, score in classify("HTA, diabète, BPCO et lombalgie").ranking]
+    assert all(score > 0 for score in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_top_returns_the_best_slugs() -> None:
+    """top(n) lists the n first slugs of the ranking."""
+    result = Triage("a", 0.5, False, (("a", 3.0), ("b", 2.0), ("c", 1.0), ("d", 0.5)), {})
+    assert result.top() == ("a", "b", "c")
+    assert result.top(2) == ("a", "b")
+
+
+def test_evidence_lists_the_deciding_terms_strongest_first() -> None:
+    """The evidence of a specialty names the lexicon terms that matched, heaviest first."""
+    lexicon = _tiny_lexicon(
+        dermatology={"names": ["dermato"], "strong": ["psoriasis"], "weak": ["peau"]}
+    )
+    assert classify_with(lexicon, "peau et psoriasis").evidence["dermatology"] == (
+        "psoriasis",
+        "peau",
+    )
+
+
+def test_each_term_counts_once() -> None:
+    """Repeating a term does not raise its specialty's score."""
+    once = dict(classify("eczéma").ranking)["dermatology"]
+    assert dict(classify("eczéma eczéma eczéma").ranking)["dermatology"] == once
+
+
+def test_term_keys_drop_function_words() -> None:
+    """'cancer du sein' and 'cancer sein' share a key."""
+    assert term_key("cancer du sein") == term_key("cancer sein")
+
+
+def test_typographic_apostrophes_and_elisions_are_handled() -> None:
+    """'l’HTA' (phone apostrophe) is read as 'HTA', not as the word 'lhta'."""
+    assert classify("l’HTA de mon patient").specialty == "cardiology"
+
+
+def test_non_latin_characters_never_glue_words() -> None:
+    """An en dash or a Greek letter becomes a space between words."""
+    assert fold("cœur–poumon β-hCG").split() == ["coeur", "poumon", "-hcg"]
+
+
+def test_a_term_made_only_of_numbers_is_refused() -> None:
+    """'CA 125' would lose its letters to the function words and match any 125: refused."""
+    data = _raw_lexicon()
+    data["specialty"]["oncology"]["strong"].append("à 125")
+    with pytest.raises(LexiconError, match="125"):
+        compile_lexicon(data)
+
+
+def test_a_combination_needs_both_of_its_parts() -> None:
+    """The drug + pregnancy combination fires only when both are present."""
+    data = _raw_lexicon()
+    data["specialty"] = {
+        "cardiology": {"names": ["cardio"], "drugs": ["Kardegic"]},
+        "gynecology": {"names": ["gynéco"], "strong": ["grossesse"]},
+    }
+    lexicon = compile_lexicon(data)
+    both = dict(classify_with(lexicon, "Kardegic et grossesse").ranking)
+    drug_only = dict(classify_with(lexicon, "Kardegic").ranking)
+    assert both["pharmacology"] > drug_only["pharmacology"]
+
+
+def test_drugs_of_two_specialties_suggest_an_interaction_question() -> None:
+    """An antibiotic and an anticoagulant together count toward pharmacology."""
+    result = classify("ciprofloxacine chez un patient sous Coumadine")
+    assert "drugs of two specialties" in result.evidence["pharmacology"]
+
+
+def test_drugs_of_one_specialty_do_not_suggest_an_interaction() -> None:
+    """Kardegic and Plavix are both cardiology drugs: no interaction bonus."""
+    result = classify("Kardegic et Plavix")
+    assert "drugs of two specialties" not in result.evidence["pharmacology"]
