@@ -208,6 +208,11 @@ async def transition(
     return bool(result.rowcount == 1)
 
 
+async def lock_thread(session: AsyncSession, *, thread_id: int) -> None:
+    """Lock a thread's row until the transaction ends (PostgreSQL; SQLite locks the database)."""
+    await session.exec(select(Thread.id).where(Thread.id == thread_id).with_for_update())
+
+
 async def settle_offer(
     session: AsyncSession, *, offer_id: int, to_state: str, now: datetime
 ) -> bool:

@@ -1,6 +1,7 @@
 """When a specialist can answer: durations, weekly windows, pauses. Pure; time is a parameter.
 
-Durations: ``2h``, ``90m``, ``1h30``, ``45 min``, ``3d`` / ``3j``, ``until 22:00``, ``jusqu'à 22h``.
+Durations: ``2h``, ``90m``, ``1h30``, ``45 min``, ``3d`` / ``3j``, ``until 22:00``,
+``jusqu'à 22h``.
 Windows: ``lun-ven 18:00-22:00``, ``sat 09:00-12:00``, ``mon,wed 8-12``, ``tous les jours 20-23``
 (French or English day names, in the specialist's time zone; a window may run past midnight).
 """

@@ -160,6 +160,9 @@ async def take(
     """First Take wins (one conditional UPDATE); the others learn a colleague took it."""
     if not await queries.claim_update(session, update_id=update_id, now=now):
         return DUPLICATE
+    # Thread row first, then its offers: the order every path uses (the sweep too), so two
+    # transactions on PostgreSQL wait for each other instead of deadlocking.
+    await queries.lock_thread(session, thread_id=thread_id)
     user = await queries.get_user(session, user_id)
     lang = lang_of(user)
     offer = await queries.offer_for(session, thread_id=thread_id, user_id=user_id)
@@ -274,6 +277,7 @@ async def pass_offer(
     """Decline an offer; when nobody offered is left, offer the next batch."""
     if not await queries.claim_update(session, update_id=update_id, now=now):
         return DUPLICATE
+    await queries.lock_thread(session, thread_id=thread_id)
     user = await queries.get_user(session, user_id)
     lang = lang_of(user)
     offer = await queries.offer_for(session, thread_id=thread_id, user_id=user_id)
@@ -324,11 +328,22 @@ async def next_round(
 async def offer_waiting_to(
     session: AsyncSession, specialist: User, *, now: datetime, settings: Settings
 ) -> int:
-    """A specialist just went on call: offer them the waiting threads of their specialties.
+    """A specialist became available (on call, window, pause over, more capacity): offer them
+    the waiting threads of their specialties.
 
-    Oldest first, up to their free capacity. Returns how many were offered.
+    Nothing when they are not on call now. Oldest first, up to their free capacity. Returns
+    how many were offered.
     """
     specialties = await queries.specialties_of(session, user_id=specialist.id)
+    windows = (await queries.windows_of(session, user_ids=[specialist.id]))[specialist.id]
+    if not is_available(
+        now=now,
+        on_call_until=specialist.on_call_until,
+        paused_until=specialist.paused_until,
+        windows=[Window(w.weekday, w.start_minute, w.end_minute) for w in windows],
+        zone=zone_of(specialist, settings),
+    ):
+        return 0
     capacity = specialist.capacity or settings.default_capacity
     free = capacity - await queries.active_load(session, user_id=specialist.id)
     if free <= 0:
