@@ -186,49 +186,70 @@ class Dispatcher:
             await session.commit()
 
     async def _deliver(self, row: Outbox) -> str:
-        """Make one call and record its outcome: ``sent``, ``retry`` or ``dead``."""
+        """Make one call and record its outcome: ``sent``, ``retry`` or ``dead``.
+
+        No session is open during the network call: a slow Bot API must not hold a database
+        connection (or SQLite's write lock) that every other transaction needs.
+        """
         async with self._sessions() as session:
             fresh = await session.get(Outbox, row.id)
             if fresh is None or fresh.status != OutboxStatus.PENDING:
                 return "dead"
             row = fresh
-            outcome = "sent"
-            blocked = False
-            try:
-                message_id = await self._call(session, row)
-                await outbox.mark_sent(session, row, message_id=message_id, now=self._clock())
-            except RetryAfter as exc:
-                outcome = "retry"
-                outbox.mark_retry(row, error="flood control", at=self._clock() + retry_delay(exc))
-            except Forbidden as exc:
-                outcome, blocked = "dead", True
-                outbox.mark_dead(row, error=f"forbidden: {exc.message}")
-            except BadRequest as exc:
-                if "not modified" in exc.message:
-                    await outbox.mark_sent(session, row, message_id=None, now=self._clock())
-                else:
-                    outcome = "dead"
-                    log.warning("outbox %s (%s) refused: %s", row.id, row.method, exc.message)
-                    outbox.mark_dead(row, error=exc.message)
-            except (NetworkError, TelegramError) as exc:
-                if row.attempts + 1 >= MAX_ATTEMPTS:
-                    outcome = "dead"
-                    outbox.mark_dead(row, error=f"gave up: {type(exc).__name__}")
-                else:
-                    outcome = "retry"
-                    outbox.mark_retry(
-                        row,
-                        error=type(exc).__name__,
-                        at=self._clock() + backoff(row.attempts),
-                    )
-            session.add(row)
-            await session.commit()
+            target = row.payload.get("message_id")
+            if target is None and row.offer_id is not None:
+                target = await outbox.offer_message_id(session, row.offer_id)
+        outcome, blocked, message_id = "sent", False, None
+        error: str | None = None
+        retry_at = self._clock()
+        try:
+            message_id = await self._call(row, target)
+        except RetryAfter as exc:
+            outcome, error = "retry", "flood control"
+            retry_at = self._clock() + retry_delay(exc)
+        except Forbidden as exc:
+            outcome, blocked, error = "dead", True, f"forbidden: {exc.message}"
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                outcome, error = "dead", exc.message
+                log.warning("outbox %s (%s) refused: %s", row.id, row.method, exc.message)
+        except (NetworkError, TelegramError) as exc:
+            if row.attempts + 1 >= MAX_ATTEMPTS:
+                outcome, error = "dead", f"gave up: {type(exc).__name__}"
+            else:
+                outcome, error = "retry", type(exc).__name__
+                retry_at = self._clock() + backoff(row.attempts)
+        await self._record(row.id, outcome, message_id=message_id, error=error, at=retry_at)
         if blocked and self._on_blocked is not None:
             await self._on_blocked(row.chat_id, self._clock())
         return outcome
 
-    async def _call(self, session: Any, row: Outbox) -> int | None:
-        """The Bot API call for one row; the sent message's id when there is one."""
+    async def _record(
+        self,
+        row_id: int | None,
+        outcome: str,
+        *,
+        message_id: int | None,
+        error: str | None,
+        at: datetime,
+    ) -> None:
+        """Store a call's outcome (and the reply mapping) in a transaction of its own."""
+        async with self._sessions() as session:
+            row = await session.get(Outbox, row_id)
+            if row is None:
+                return
+            if outcome == "sent":
+                await outbox.mark_sent(session, row, message_id=message_id, now=self._clock())
+            elif outcome == "retry":
+                outbox.mark_retry(row, error=error or "retry", at=at)
+            else:
+                outbox.mark_dead(row, error=error or "dead")
+            session.add(row)
+            await session.commit()
+
+    async def _call(self, row: Outbox, target: int | None) -> int | None:
+        """The Bot API call for one row (``target``: the message an edit applies to); the sent
+        message's id when there is one."""
         payload = row.payload
         markup = keyboard(outbox.payload_buttons(payload))
         parse_mode = ParseMode.HTML if payload.get("html", True) else None
@@ -259,9 +280,7 @@ class Dispatcher:
                 protect_content=bool(payload.get("protect", True)),
             )
             return copied.message_id
-        message_id = payload.get("message_id")
-        if message_id is None and row.offer_id is not None:
-            message_id = await outbox.offer_message_id(session, row.offer_id)
+        message_id = target
         if message_id is None:
             raise BadRequest("message to edit not found")
         if row.method == "edit_text":
