@@ -12,6 +12,7 @@ from bot.services.common import (
     DUPLICATE,
     OK,
     Outcome,
+    blocked_reason,
     esc,
     lang_of,
     participant_name,
@@ -169,6 +170,10 @@ async def take(
     if user is None or offer is None:
         await session.commit()
         return Outcome(answer=t(lang, "offer.not_for_you"))
+    reason = blocked_reason(user)
+    if reason is not None:
+        await session.commit()
+        return Outcome(answer=t(lang, reason))
     thread = await session.get(Thread, thread_id)
     if thread is None or offer.state != OfferState.PENDING:
         answer = "offer.already_taken" if offer.state == OfferState.LOST else "offer.no_longer"
