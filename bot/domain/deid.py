@@ -6,6 +6,7 @@ policy": names, full dates, phones, e-mails, NIR/SSN, record numbers and address
 years alone, lab values, doses, drugs, eponyms and services stay.
 """
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,6 +15,13 @@ from typing import Final
 
 from bot.domain.deid_names import find_persons
 from bot.domain.deid_patterns import find_structured
+
+# A title, then initials, then capitalised name words: "Dr M. LEROY", "Pr P-A. POULMANI",
+# "Docteur M. Hagege". The name finder sees the surname; this makes the initials go with it.
+_TITLED_INITIALS: Final = re.compile(
+    r"\b(?:Dr|DR|Pr|PR|Docteur|Professeur|Mme|Mlle|Mr|Mrs|Ms|M)\.?\s+"
+    r"(?P<name>(?:[A-Z](?:-[A-Z])?\.?\s*){1,2}\s[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ]{2}[\w'’-]*)?)"
+)
 
 LABELS: Final[tuple[str, ...]] = ("PERSON", "DATE", "PHONE", "EMAIL", "NIR", "ID", "ADDRESS")
 
@@ -135,6 +143,10 @@ def find_identifiers(text: str) -> list[Span]:
         return []
     found = find_structured(text)
     found.extend(find_persons(text))
+    if "." in text or " " in text:
+        found.extend(
+            (m.start("name"), m.end("name"), "PERSON") for m in _TITLED_INITIALS.finditer(text)
+        )
     return _fuse_addresses(text, _trim(text, _merge(found, len(text))))
 
 

@@ -377,13 +377,16 @@ _ADDR_FR: Final = re.compile(
     _I,
 )
 _ADDR_EN: Final = re.compile(
-    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:[A-ZÀ-Þ][\w'’.-]*\s){{0,4}}"
+    # Street-name words must be capitalised, even though the pattern ignores case elsewhere.
+    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*\s){{0,4}}"
     rf"(?:{_STREET_EN})(?![\w])"
     rf"(?:\s?\d{{1,5}}\b)?(?:,?\s(?:apt\.?|suite|unit|ste\.?|#|floor|fl\.?)\s?\w{{1,6}})?",
     _I,
 )
 _ADDR_EURO: Final = re.compile(
-    rf"(?<![\w])(?:{_STREET_EN}|{_STREET_FR})\s(?:[A-ZÀ-Þ][\w'’.-]*\s){{1,4}}\d{{1,5}}\b",
+    # Type first ("Via Roma 12"); "Dr Martin ..." is a doctor, not a drive.
+    rf"(?<![\w])(?!dr\b)(?:{_STREET_EN}|{_STREET_FR})\s(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*\s){{1,4}}"
+    rf"\d{{1,5}}\b",
     _I,
 )
 _ADDR_EURO_SUFFIX: Final = re.compile(

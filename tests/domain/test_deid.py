@@ -396,3 +396,21 @@ def test_house_number_glued_to_the_word_before() -> None:
 def test_city_comma_postal_code() -> None:
     assert found("elle réside à Grenoble, 38000 depuis un an").get("Grenoble, 38000") == "ADDRESS"
     assert kept("Plaquettes, 15000 ce matin", "15000")  # a lab line, not a city
+
+
+def test_text_between_a_phone_and_a_titled_name_is_kept() -> None:
+    """A phone, then ``je suis le Dr`` and a name: only the phone and the name go."""
+    text = "Appelez-moi au 06 12 34 56 78, je suis le Dr Martin Lefebvre."
+    assert deidentify(text, "fr").text == "Appelez-moi au [TÉL], je suis le Dr [NOM]."
+
+
+def test_dr_before_a_name_is_not_a_street() -> None:
+    """``Dr Martin Lefebvre au 06…`` is a doctor and a phone, not a "Drive" address."""
+    text = "Rappelez le Dr Martin Lefebvre au 06 12 34 56 78"
+    assert deidentify(text, "fr").text == "Rappelez le Dr [NOM] au [TÉL]"
+
+
+def test_initials_after_a_title_go_with_the_name() -> None:
+    """``Dr M. LEROY`` and ``Pr P-A. POULMANI`` lose their initials too."""
+    assert deidentify("vu par le Dr M. LEROY hier", "fr").text == "vu par le Dr [NOM] hier"
+    assert deidentify("Pr P-A. POULMANI (PU-PH)", "fr").text == "Pr [NOM] (PU-PH)"
