@@ -42,9 +42,17 @@ async def _setup(settings: Settings, pairs: int) -> None:
         await session.flush()
         for i in range(pairs):
             session.add(
-                Thread(code=f"B{i:03d}", asker_id=10_000 + i, specialist_id=20_000 + i,
-                       specialty="nephrology", state=ThreadState.CLAIMED, question="…",
-                       claimed_at=now, last_activity_at=now, expires_at=now + timedelta(days=2))
+                Thread(
+                    code=f"B{i:03d}",
+                    asker_id=10_000 + i,
+                    specialist_id=20_000 + i,
+                    specialty="nephrology",
+                    state=ThreadState.CLAIMED,
+                    question="…",
+                    claimed_at=now,
+                    last_activity_at=now,
+                    expires_at=now + timedelta(days=2),
+                )
             )
         await session.commit()
     await engine.dispose()
@@ -57,8 +65,9 @@ def _delivered(sandbox: Sandbox, user_id: int, count: int) -> bool:
 
 async def main(pairs: int, per_pair: int, latency_samples: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'b.db'}",
-                            _env_file=None)  # type: ignore[call-arg]
+        settings = Settings(
+            database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'b.db'}", _env_file=None
+        )  # type: ignore[call-arg]
         await _setup(settings, pairs)
         sandbox = Sandbox()
         await sandbox.start(0)
@@ -81,8 +90,9 @@ async def main(pairs: int, per_pair: int, latency_samples: int) -> None:
                 for n in range(per_pair):
                     for i in range(pairs):
                         await client.send(10_000 + i, f"{TEXT} [{n}]")
-                expected = {20_000 + i: per_pair + (latency_samples if i == 0 else 0)
-                            for i in range(pairs)}
+                expected = {
+                    20_000 + i: per_pair + (latency_samples if i == 0 else 0) for i in range(pairs)
+                }
                 while True:
                     done = [_delivered(sandbox, u, c) for u, c in expected.items()]
                     if all(done):
@@ -94,10 +104,14 @@ async def main(pairs: int, per_pair: int, latency_samples: int) -> None:
     total = pairs * per_pair
     latencies.sort()
     print(f"relay latency, one conversation ({latency_samples} messages, send → copy visible):")
-    print(f"  p50 {statistics.median(latencies):.1f} ms, "
-          f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms, max {latencies[-1]:.1f} ms")
-    print(f"relay throughput: {total} messages in {pairs} conversations at once: "
-          f"{elapsed:.2f} s, {total / elapsed:.0f} messages/s")
+    print(
+        f"  p50 {statistics.median(latencies):.1f} ms, "
+        f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms, max {latencies[-1]:.1f} ms"
+    )
+    print(
+        f"relay throughput: {total} messages in {pairs} conversations at once: "
+        f"{elapsed:.2f} s, {total / elapsed:.0f} messages/s"
+    )
     print("(Telegram itself allows about 30 messages/s per bot; the bot must not be the limit.)")
 
 
