@@ -85,6 +85,7 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._limit = asyncio.Semaphore(CONCURRENT_CHATS)
+        self._next_due: datetime | None = None
 
     def kick(self) -> None:
         """Wake the dispatcher: something was committed to the outbox."""
@@ -109,19 +110,18 @@ class Dispatcher:
             self._wake.clear()
             try:
                 await self.deliver_due()
-                wait = await self._seconds_to_next()
+                wait = self._seconds_to_next()
             except Exception:
                 log.exception("dispatcher pass failed; retrying in 5 s")
                 wait = 5.0
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
 
-    async def _seconds_to_next(self) -> float | None:
-        async with self._sessions() as session:
-            when = await outbox.next_due_at(session)
-        if when is None:
+    def _seconds_to_next(self) -> float | None:
+        """Seconds until the earliest pending row is due (seen by the last empty lease)."""
+        if self._next_due is None:
             return None
-        return max(0.0, (when - self._clock()).total_seconds())
+        return max(0.0, (self._next_due - self._clock()).total_seconds())
 
     async def deliver_due(self) -> int:
         """Send every row that is due now; return how many were sent."""
@@ -135,15 +135,18 @@ class Dispatcher:
                 by_chat[row.chat_id].append(row)
             results = await asyncio.gather(*(self._deliver_chat(r) for r in by_chat.values()))
             sent += sum(results)
-            if len(rows) < BATCH:
-                return sent
+            # Loop until a lease finds nothing: that lease records when the next row is due.
 
     async def _lease(self) -> list[Outbox]:
-        """Take the due rows for ourselves for a while (one conditional UPDATE)."""
+        """Take the due rows for ourselves for a while (one conditional UPDATE).
+
+        When nothing is due, note when the next row will be, in the same transaction.
+        """
         now = self._clock()
         async with self._sessions() as session:
             candidates = await outbox.due(session, now=now, limit=BATCH)
             if not candidates:
+                self._next_due = await outbox.next_due_at(session)
                 return []
             ids = [row.id for row in candidates]
             result = await session.exec(
@@ -191,13 +194,11 @@ class Dispatcher:
         No session is open during the network call: a slow Bot API must not hold a database
         connection (or SQLite's write lock) that every other transaction needs.
         """
-        async with self._sessions() as session:
-            fresh = await session.get(Outbox, row.id)
-            if fresh is None or fresh.status != OutboxStatus.PENDING:
-                return "dead"
-            row = fresh
-            target = row.payload.get("message_id")
-            if target is None and row.offer_id is not None:
+        # The row is leased to us: no need to read it again, except for an edit of an offer
+        # whose message was only sent earlier in this pass.
+        target = row.payload.get("message_id")
+        if target is None and row.offer_id is not None and row.method not in {"send", "copy"}:
+            async with self._sessions() as session:
                 target = await outbox.offer_message_id(session, row.offer_id)
         outcome, blocked, message_id = "sent", False, None
         error: str | None = None
