@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Update
 
 from bot.context import BotContext
@@ -57,21 +58,31 @@ async def call(
     kwargs.setdefault("now", context.now())
     async with context.sessions() as session:
         if needs_user:
-            user = await load_user(session, person.id)
-            if user is None:
-                outcome = await messages.plain_reply(
-                    session,
-                    user_id=person.id,
-                    key="common.not_registered",
-                    update_id=kwargs["update_id"],
-                    now=kwargs["now"],
-                    language=context.settings.default_language,
-                )
-            else:
-                outcome = await service(session, user=user, **kwargs)
+            outcome = await _as_user(session, person.id, service, context, **kwargs)
         else:
             outcome = await service(session, **kwargs)
     context.kick()
     if update.callback_query is not None:
         await update.callback_query.answer(outcome.answer)
     return outcome
+
+
+async def _as_user(
+    session: AsyncSession,
+    user_id: int,
+    service: Callable[..., Awaitable[Outcome]],
+    context: BotContext,
+    **kwargs: Any,
+) -> Outcome:
+    """Call ``service`` with the registered user, or tell an unknown user to /start."""
+    user = await load_user(session, user_id)
+    if user is not None:
+        return await service(session, user=user, **kwargs)
+    return await messages.plain_reply(
+        session,
+        user_id=user_id,
+        key="common.not_registered",
+        update_id=kwargs["update_id"],
+        now=kwargs["now"],
+        language=context.settings.default_language,
+    )

@@ -30,6 +30,9 @@ async def on_error(update: object, context: BotContext) -> None:
                 update.effective_user.id, t(lang, "common.error", error_id=error_id)
             )
         for moderator in context.settings.moderator_ids:
-            await context.bot.send_message(moderator, f"⚠️ error {error_id}")
+            text = t(
+                context.settings.default_language, "common.error_moderator", error_id=error_id
+            )
+            await context.bot.send_message(moderator, text)
     except TelegramError:
         log.warning("could not report error %s", error_id)
