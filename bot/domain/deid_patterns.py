@@ -26,13 +26,16 @@ _I = re.IGNORECASE
 _EMAIL: Final = re.compile(
     r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b|"
     r"(?<![\w.+-])[\w.+'-]+\s?(?:\[at\]|\(at\))\s?[\w-]+(?:\.[\w-]+)+|"
-    r"(?<![\w.+-])[\w.+'-]+ @ [\w-]+(?: ?\. ?[\w-]+)* ?\. ?[A-Za-z]{2,24}\b"
+    r"(?<![\w.+-])[\w.+'-]+ @ [\w-]+(?: ?\. ?[\w-]+)* ?\. ?[A-Za-z]{2,24}\b|"
+    # cut after the "@": a dotted user name before a bare domain ending ("jl.abras@fr")
+    r"(?<![\w.+-])\w[\w+'-]*\.[\w.+'-]*\w@(?:fr|com|org|net|eu|be|ch|ca|uk|us|de|it|es)\b"
 )
 
 # ---------------------------------------------------------------- digits
 # A run of digits with single separators between groups: phones, NIR, SSN, record numbers.
 _RUN: Final = re.compile(
-    r"(?<![\w/,.])(?:\+|00)?\s?(?:\(\d{1,4}\)[\s.-]?)?\d(?:\d|[ .\-]\d|\s?\(0\)\s?\d|\)[\s.-]?\d)*"
+    r"(?<![\w/.])(?<!\d,)(?:\+|00)?\s?(?:\(\d{1,4}\)[\s.-]?)?"
+    r"\d(?:\d|[ .\-]\d|\s?\(0\)\s?\d|\)[\s.-]?\d)*"
     r"(?:\s?(?:x|ext\.?|poste)\s?\d{1,5})?(?![\w])",
     _I,
 )
@@ -53,6 +56,11 @@ _NIR_CORSICA: Final = re.compile(
 _FR_PHONE: Final = re.compile(
     r"(?<!\d)(?<!\d[.,])0[1-9](?P<sep>[ ./-]?)\d\d(?:(?P=sep)\d\d){3}(?!\d)"
 )
+# The same with a letter O typed for a zero in a pair ("01.42.16.10.O2").
+_FR_PHONE_O: Final = re.compile(
+    r"(?<![\w.])0[1-9](?P<sep>[ ./-])(?:[\dO]\d|\d[\dO])(?:(?P=sep)(?:[\dO]\d|\d[\dO])){3}(?![\w])"
+)
+_O_BY_DIGIT: Final = re.compile(r"O(?:(?<=\dO)|(?=\d))")  # a literal first: a fast search
 # The three context patterns below are searched in the lower-cased 40 characters before a
 # digit run; the word boundary is tested once per position, before the alternatives.
 _NIR_CONTEXT: Final = re.compile(
@@ -72,6 +80,10 @@ _PHONE_CONTEXT: Final = re.compile(
     r"[\s:.()]*$"
 )
 # A unit right after a number makes it a dose; the unit is a whole word ("12 g", not "12 GOMAU").
+# A kind-of-line word right after a number makes it a phone ("781 1704 office", "… -Fax").
+_PHONE_AFTER: Final = re.compile(r"^\s?-?\s?(?:office|fax|mobile|cell|home|work)\b", _I)
+# A North American local number: three digits, then four ("668 5702", "555-0199").
+_US_LOCAL: Final = re.compile(r"^\d{3}[ -]\d{4}$")
 _DOSE_AFTER: Final = re.compile(
     r"^\s?(?:(?:mg|g|µg|mcg|ml|ui|u|cp|mmol|µmol)(?![^\W\d_])|%|/)", _I
 )
@@ -123,6 +135,10 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
     if _US_PHONE.match(stripped) and n in (10, 11):
         return "PHONE"
     has_sep = any(c in " .-" for c in run.strip())
+    if 7 <= n <= 15 and _PHONE_AFTER.match(text[end : end + 10]):
+        return "PHONE"
+    if n == 7 and _US_LOCAL.match(stripped):
+        return "PHONE"
     if 5 <= n <= 20 and _ID_CONTEXT.search(before):
         return "ID"
     if 4 <= n <= 15 and _PHONE_CONTEXT.search(before):
@@ -130,14 +146,18 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
     if not has_sep:
         return "ID" if 7 <= n <= 20 else None
     groups = _GROUPS.findall(stripped)
+    spaced_date = n == 8 and digits[4:6] in ("19", "20") and "." not in run
+    if spaced_date and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
+        return "DATE"  # "05 1 2 2 0 2 4": a date typed in spaced groups
     singles = sum(len(g) == 1 for g in groups)
     if singles == len(groups):
         # digits typed one by one: a date of birth (8) or nothing we know.
         if 13 <= n <= 15:
             return "NIR"
-        if n == 8 and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
-            return "DATE"
-        return "ID" if n >= 8 and not _counting(groups) else None
+        date_like = n in (7, 8) and not _by_one(groups)
+        if date_like and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
+            return "DATE"  # seven digits: a date of birth with a digit lost
+        return "ID" if n >= 7 and not _counting(groups) else None
     if singles >= 8 and singles >= 0.8 * len(groups) and not _counting(groups):
         # identifiers typed one by one and glued together, or to a house number
         return "ID"
@@ -147,6 +167,12 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
 
 
 _GROUPS: Final = re.compile(r"\d+")
+
+
+def _by_one(groups: list[str]) -> bool:
+    """Numbers counting one by one, up or down ("0 1 2 3 4 5 6")."""
+    values = [int(g) for g in groups]
+    return {b - a for a, b in itertools.pairwise(values)} in ({1}, {-1})
 
 
 def _counting(groups: list[str]) -> bool:
@@ -201,7 +227,33 @@ def _labelled_ids(text: str, words: frozenset[str] | set[str]) -> Iterator[Found
         value = m.group("v")
         if sum(c.isdigit() for c in value) < 4 or _DOSE_AFTER.match(text[m.end() : m.end() + 6]):
             continue
-        yield m.start("v"), m.end("v"), "ID"
+        start = m.start("v")
+        if text[m.start() : start].isalnum():
+            start = m.start()  # glued to its label ("IPPN11232344"): the whole word goes
+        yield start, m.end("v"), "ID"
+
+
+# A record number mixing letters and digits: digits, up to three letters, digits, six digits
+# or more in all ("28BG04493", "42bg98765"). Units and short codes ("500mg", "J01CA04",
+# "10h30") have fewer digits; device codes with a letter prefix are left alone.
+# (No look-around in the regex, which makes it twice as fast: the word boundaries are tested
+# on the rare matches.)
+_ID_MIXED: Final = re.compile(r"\d{1,4}[^\W\d_]{1,3}\d{4,}")
+
+
+def _mixed_ids(text: str) -> Iterator[Found]:
+    for m in _ID_MIXED.finditer(text):
+        start, end = m.span()
+        if (start and _is_word_char(text[start - 1])) or (
+            end < len(text) and _is_word_char(text[end])
+        ):
+            continue
+        if sum(c.isdigit() for c in m.group()) >= 6:
+            yield start, end, "ID"
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _corsica_nir(text: str) -> Iterator[Found]:
@@ -209,6 +261,9 @@ def _corsica_nir(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), "NIR"
     for m in _FR_PHONE.finditer(text):
         yield m.start(), m.end(), "PHONE"
+    if "O" in text and _O_BY_DIGIT.search(text) is not None:
+        for m in _FR_PHONE_O.finditer(text):
+            yield m.start(), m.end(), "PHONE"
 
 
 # ---------------------------------------------------------------- dates
@@ -225,6 +280,8 @@ _NUMWORD = (
     r"(?:premier|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
     r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et)"
 )
+# A year in words as typed, stray plurals included ("deux-milles vingts troiss").
+_NUMWORD_S = rf"{_NUMWORD}s{{0,2}}"
 _DAYNAME = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)"
@@ -266,7 +323,7 @@ _DATE_TEXT: Final = re.compile(
     rf"(?:,?\s?(?:(?:19|20)\d\d|'?\d\d)(?!\d)|\s{_YEAR_WORDS})?"
     rf"|{_MONTH}\s?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:(?:,\s?|\s)(?:19|20)\d\d)?"
     rf"|(?:{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,3}})\s(?:{_MONTH_FR})"
-    rf"(?:\s{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,8}}|\s(?:19|20)\d\d)?)(?![\w])",
+    rf"(?:\s{_NUMWORD_S}(?:[\s-]{_NUMWORD_S}){{0,8}}|\s(?:(?:19|20)\d\d|\d\d)(?!\d))?)(?![\w])",
     _I,
 )
 # Every word the month patterns accept (lower case): the text-date regex, the costliest one,
@@ -293,6 +350,35 @@ _DATE_CONTEXT_COMPACT: Final = re.compile(
 )
 
 
+# An ISO timestamp's time, with seconds, goes with its date ("2000-04-16 11:34:35"); the time
+# after a French date ("14/02/2016 13:04:02") stays, as the data sets mark it.
+_TIME_TAIL: Final = re.compile(r"[ T]\d\d:\d\d:\d\d(?!\d)")
+# "10 / 03 | 2020": a day and month, then the year after a bar.
+_DATE_BAR_YEAR: Final = re.compile(
+    r"(?<![\w/.,-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?\|\s?(?:19|20)\d\d(?!\d)"
+)
+# "08-09/08/07": a range of days before a numeric date.
+_DATE_DAY_RANGE: Final = re.compile(  # starts with a literal "-": a fast search
+    r"-(?<=\d-)(?P<v>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])"
+)
+# "1 2 . 0 6 . 1 9 8 1": a numeric date typed digit by digit.
+_DATE_SPACED: Final = re.compile(r"(?<![\d.])\d \d ([./-]) \d \d \1 \d \d(?: \d \d)?(?! ?\d)")
+_SPACED_SEPS: Final = (" . ", " / ", " - ")
+# Cycle or session markers before a short date: "C3 2/8", "C12 28.09", "S11 28.01".
+_CYCLE_BEFORE: Final = re.compile(
+    r"(?:\b[CSJ]\d{1,2}|\b(?:cure|cycle|s[ée]ance)\s\d{1,2})\s?:?\s$", _I
+)
+# "vingt-six 02 2012": a day in words, then the month and year in digits.
+_MONTH_YEAR_DIGITS: Final = re.compile(r"(?<=\s)(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)")
+_DAY_WORDS: Final = frozenset(
+    _word_list(
+        "premier un deux trois quatre cinq six sept huit neuf dix onze douze treize "
+        "quatorze quinze seize vingt trente"
+    )
+)
+_DAY_WORDS_BEFORE: Final = re.compile(
+    rf"(?<![\w-])(?:{_NUMWORD}(?:[\s-]{_NUMWORD}){{0,2}})\s$", _I
+)
 _DIGIT_SEP_DIGIT: Final = re.compile(r"\d\s?[/.\-]\s?\d")
 _SIX_DIGITS: Final = re.compile(r"\d{6}")
 
@@ -325,7 +411,9 @@ def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
     if has_sep:
         for m in _DATE_NUMERIC.finditer(text):
             if _valid_numeric_date(m.group()):
-                yield m.start(), m.end(), "DATE"
+                iso = text.startswith(":", m.end() + 3) and m.group()[4:5] == "-"
+                t = _TIME_TAIL.match(text, m.end()) if iso else None
+                yield m.start(), m.end() if t is None else t.end(), "DATE"
     months = words & MONTH_WORDS
     if months:
         yield from _text_dates(text, months)
@@ -337,8 +425,34 @@ def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
         if _DATE_SHORT_NEG.search(before):
             continue
         two_digits = len(m.group(1)) == 2 and len(m.group(3)) == 2
-        if (sep == "/" and two_digits) or _DATE_SHORT_POS.search(before):
+        cycle = (
+            (sep == "/" or len(m.group(3)) == 2)
+            and _CYCLE_BEFORE.search(before)
+            and not _DOSE_AFTER.match(text[m.end() : m.end() + 6])
+        )
+        if (sep == "/" and two_digits) or cycle or _DATE_SHORT_POS.search(before):
             yield m.start(), m.end(), "DATE"
+    if has_sep:
+        for m in _DATE_BAR_YEAR.finditer(text) if "|" in text else ():
+            if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+                yield m.start(), m.end(), "DATE"
+        for m in _DATE_DAY_RANGE.finditer(text):
+            start = m.start() - 1  # the first day of the range: one or two digits
+            if start and text[start - 1].isdigit():
+                start -= 1
+            if start and (_is_word_char(text[start - 1]) or text[start - 1] in "/.,-"):
+                continue
+            if _valid_numeric_date(m.group("v")):
+                yield start, m.end(), "DATE"
+        spaced = any(sep in text for sep in _SPACED_SEPS)
+        for m in _DATE_SPACED.finditer(text) if spaced else ():
+            if _valid_numeric_date(m.group().replace(" ", "")):
+                yield m.start(), m.end(), "DATE"
+    if has_digit and not words.isdisjoint(_DAY_WORDS):
+        for m in _MONTH_YEAR_DIGITS.finditer(text):
+            w = _DAY_WORDS_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if w is not None:
+                yield w.start(), m.end(), "DATE"
     if not has_digit or _SIX_DIGITS.search(text) is None:
         return
     for m in _DATE_CONTEXT_COMPACT.finditer(text):
@@ -718,6 +832,7 @@ def find_structured(text: str) -> list[Found]:
         found.extend(_runs(text))
         found.extend(_labelled_ids(text, words))
         found.extend(_corsica_nir(text))
+        found.extend(_mixed_ids(text))
     found.extend(_dates(text, words))
     found.extend(_addresses(text, words, has_digit))
     return found

@@ -414,3 +414,74 @@ def test_initials_after_a_title_go_with_the_name() -> None:
     """``Dr M. LEROY`` and ``Pr P-A. POULMANI`` lose their initials too."""
     assert deidentify("vu par le Dr M. LEROY hier", "fr").text == "vu par le Dr [NOM] hier"
     assert deidentify("Pr P-A. POULMANI (PU-PH)", "fr").text == "Pr [NOM] (PU-PH)"
+
+
+def test_record_number_mixing_letters_and_digits() -> None:
+    """``28BG04493`` is a record number; units and short codes stay."""
+    assert found("Nº de la visite: 42bg98765").get("42bg98765") == "ID"
+    assert found("28BG04493 (fax)").get("28BG04493") == "ID"
+    text = "500mg x2, 10h30, code J01CA04"
+    assert find_identifiers(text) == []
+
+
+def test_record_number_glued_to_its_label_goes_whole() -> None:
+    """``IPPN11232344``: the whole word goes; ``IPP: 123…`` keeps its label."""
+    assert found("rapport IPPN11232344 du jour").get("IPPN11232344") == "ID"
+    assert found("IPP: 8012939402").get("8012939402") == "ID"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("C10 10 / 03 | 2020, C12", "10 / 03 | 2020"),
+        ("C2 1/7/19 C3 2/8 C4 16/09", "2/8"),
+        ("S11 28.01 deuxième série", "28.01"),
+        ("C12 30.12.", "30.12"),
+        ("Premier traitement autour du 08-09/08/07", "08-09/08/07"),
+        ("né le\n1 2 . 0 6 . 1 9 8 1\n", "1 2 . 0 6 . 1 9 8 1"),
+        ("résultat du vingt-six 02 2012, glycémie", "vingt-six 02 2012"),
+        ("réalisée le vingt mars 20\n", "vingt mars 20"),
+        (
+            "validé le dix-huit juillet deux-milles vingts troiss par",
+            "dix-huit juillet deux-milles vingts troiss",
+        ),
+        ("When: 2000-04-16 11:34:35\nWhere", "2000-04-16 11:34:35"),
+    ],
+)
+def test_date_formats_of_the_fourth_iteration(text: str, date: str) -> None:
+    """Bar before the year, cycle markers, day ranges, digit-by-digit dates, days in words
+    before digits, misspelled years in words, ISO timestamps."""
+    assert found(text).get(date) == "DATE"
+
+
+def test_dates_typed_in_spaced_digits() -> None:
+    """Seven or eight digits typed apart that read as a date go; scales stay."""
+    assert "2 9 0 2 1 9 9" in found("2 9 0 2 1 9 9  LIMONE Sandra")
+    assert found("reçu\n05 1 2 2 0 2 4\n").get("05 1 2 2 0 2 4") == "DATE"
+    assert kept("EVA 0 1 2 3 4 5 6 7", "0 1 2 3 4 5 6")
+
+
+def test_short_dates_after_cycle_markers_keep_doses() -> None:
+    """``C1 2.5 mg`` is a dose, ``C5 1.5`` has no two-digit month, French times stay."""
+    assert kept("C1 2.5 mg/kg", "2.5")
+    assert kept("C5 1.5 cm", "1.5")
+    assert kept("validé le: 14/02/2016 13:04:02 par", "13:04:02")
+
+
+def test_phone_with_a_letter_o_for_a_zero() -> None:
+    assert found("Dr T. SANDRAVI 01.42.16.10.O2 Dr").get("01.42.16.10.O2") == "PHONE"
+
+
+def test_email_cut_after_the_at_sign() -> None:
+    """A dotted user name before a bare domain ending is an e-mail; ``Cont@ct`` is not."""
+    assert found("Dx abarasse.jl@fr").get("abarasse.jl@fr") == "EMAIL"
+    assert kept("Cont@ct Dr", "Cont@ct")
+
+
+def test_phones_after_a_glued_comma_or_before_a_line_kind() -> None:
+    """``Office,07700 063 966-Fax``, ``781 1704 office``, a US local ``668 5702``; a decimal
+    comma does not start a number."""
+    assert "07700 063 966" in found("788-063-Office\\,07700 063 966-Fax")
+    assert found("781 1704 office\n").get("781 1704") == "PHONE"
+    assert found("on my registered 668 5702. Could").get("668 5702") == "PHONE"
+    assert kept("créat 1,5 mg/dl", "1,5")
