@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.services import asking
-from handlers.base import call, callback_args, person_of, source_message_id
+from handlers.base import call, callback_args, source_message_id
 
 
 async def ask(update: Update, context: BotContext) -> None:
@@ -16,54 +16,46 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def send(update: Update, context: BotContext) -> None:
     """Send the draft to the chosen (or suggested) specialty."""
-    person = person_of(update)
     args = callback_args(update)
-    if person is not None:
-        await call(
-            update,
-            context,
-            asking.send,
-            user_id=person.id,
-            thread_id=int(args[0]),
-            specialty=args[1] if len(args) > 1 else None,
-            message_id=source_message_id(update),
-            settings=context.settings,
-        )
+    await call(
+        update,
+        context,
+        asking.send,
+        by_id=True,
+        thread_id=int(args[0]),
+        specialty=args[1] if len(args) > 1 else None,
+        message_id=source_message_id(update),
+        settings=context.settings,
+    )
 
 
 async def other_specialty(update: Update, context: BotContext) -> None:
     """Show every specialty."""
-    person = person_of(update)
-    if person is not None:
-        (thread_id,) = callback_args(update)
-        await call(
-            update,
-            context,
-            asking.show_specialties,
-            user_id=person.id,
-            thread_id=int(thread_id),
-            message_id=source_message_id(update) or 0,
-        )
+    (thread_id,) = callback_args(update)
+    await call(
+        update,
+        context,
+        asking.show_specialties,
+        by_id=True,
+        thread_id=int(thread_id),
+        message_id=source_message_id(update) or 0,
+    )
 
 
 async def edit(update: Update, context: BotContext) -> None:
     """Wait for a new text for the draft."""
-    person = person_of(update)
-    if person is not None:
-        (thread_id,) = callback_args(update)
-        await call(update, context, asking.start_edit, user_id=person.id, thread_id=int(thread_id))
+    (thread_id,) = callback_args(update)
+    await call(update, context, asking.start_edit, by_id=True, thread_id=int(thread_id))
 
 
 async def cancel(update: Update, context: BotContext) -> None:
     """Drop the draft."""
-    person = person_of(update)
-    if person is not None:
-        (thread_id,) = callback_args(update)
-        await call(
-            update,
-            context,
-            asking.cancel,
-            user_id=person.id,
-            thread_id=int(thread_id),
-            message_id=source_message_id(update),
-        )
+    (thread_id,) = callback_args(update)
+    await call(
+        update,
+        context,
+        asking.cancel,
+        by_id=True,
+        thread_id=int(thread_id),
+        message_id=source_message_id(update),
+    )

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.services import availability
-from handlers.base import call, callback_args, person_of, source_message_id
+from handlers.base import call, callback_args, source_message_id
 
 
 def _args(context: BotContext) -> str:
@@ -20,17 +20,15 @@ async def specialties(update: Update, context: BotContext) -> None:
 
 async def toggle_specialty(update: Update, context: BotContext) -> None:
     """Tick or untick a specialty, or finish."""
-    person = person_of(update)
-    if person is not None:
-        (slug,) = callback_args(update)
-        await call(
-            update,
-            context,
-            availability.toggle_specialty,
-            user_id=person.id,
-            slug=slug,
-            message_id=source_message_id(update),
-        )
+    (slug,) = callback_args(update)
+    await call(
+        update,
+        context,
+        availability.toggle_specialty,
+        by_id=True,
+        slug=slug,
+        message_id=source_message_id(update),
+    )
 
 
 async def oncall(update: Update, context: BotContext) -> None:
@@ -52,18 +50,16 @@ async def offcall(update: Update, context: BotContext) -> None:
 
 async def extend_or_stop(update: Update, context: BotContext) -> None:
     """The end-of-on-call reminder's buttons."""
-    person = person_of(update)
-    if person is not None:
-        (action,) = callback_args(update)
-        await call(
-            update,
-            context,
-            availability.extend_or_stop,
-            user_id=person.id,
-            action=action,
-            message_id=source_message_id(update),
-            settings=context.settings,
-        )
+    (action,) = callback_args(update)
+    await call(
+        update,
+        context,
+        availability.extend_or_stop,
+        by_id=True,
+        action=action,
+        message_id=source_message_id(update),
+        settings=context.settings,
+    )
 
 
 async def schedule(update: Update, context: BotContext) -> None:

@@ -48,12 +48,19 @@ async def call(
     service: Callable[..., Awaitable[Outcome]],
     *,
     needs_user: bool = False,
+    by_id: bool = False,
     **kwargs: Any,
 ) -> Outcome:
-    """Run one service in one session, wake the dispatcher, answer the button if any."""
+    """Run one service in one session, wake the dispatcher, answer the button if any.
+
+    ``needs_user`` passes the registered ``user`` (an unknown one is told to /start);
+    ``by_id`` passes the sender's ``user_id``.
+    """
     person = person_of(update)
     if person is None:
         return Outcome()
+    if by_id:
+        kwargs["user_id"] = person.id
     kwargs.setdefault("update_id", update.update_id)
     kwargs.setdefault("now", context.now())
     async with context.sessions() as session:

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.services import closing
-from handlers.base import call, callback_args, person_of, source_message_id
+from handlers.base import call, callback_args, source_message_id
 
 
 async def close_command(update: Update, context: BotContext) -> None:
@@ -16,31 +16,28 @@ async def close_command(update: Update, context: BotContext) -> None:
 
 async def close(update: Update, context: BotContext) -> None:
     """The close button."""
-    person = person_of(update)
-    if person is not None:
-        (thread_id,) = callback_args(update)
-        await call(
-            update,
-            context,
-            closing.close,
-            user_id=person.id,
-            thread_id=int(thread_id),
-            message_id=source_message_id(update),
-            settings=context.settings,
-        )
+    (thread_id,) = callback_args(update)
+    await call(
+        update,
+        context,
+        closing.close,
+        by_id=True,
+        thread_id=int(thread_id),
+        message_id=source_message_id(update),
+        settings=context.settings,
+    )
 
 
 async def survey(update: Update, context: BotContext) -> None:
     """One answer of the close-out survey."""
-    person = person_of(update)
     query = update.callback_query
-    if person is not None and query is not None and query.data:
+    if query is not None and query.data:
         thread_id, choice = callback_args(update)
         await call(
             update,
             context,
             closing.answer_survey,
-            user_id=person.id,
+            by_id=True,
             thread_id=int(thread_id),
             question=1 if query.data.startswith("sv1") else 2,
             choice=choice,

@@ -29,48 +29,34 @@ async def message(update: Update, context: BotContext) -> None:
 
 async def unsupported(update: Update, context: BotContext) -> None:
     """Say what the bot accepts."""
-    person = person_of(update)
-    if person is not None:
-        await call(update, context, messages.unsupported, user_id=person.id)
+    await call(update, context, messages.unsupported, by_id=True)
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """Point to /help."""
-    person = person_of(update)
-    if person is not None:
-        await call(
-            update, context, messages.plain_reply, user_id=person.id, key="common.unknown_command"
-        )
+    await call(update, context, messages.plain_reply, by_id=True, key="common.unknown_command")
 
 
 async def edited(update: Update, context: BotContext) -> None:
     """Edits are not relayed: say so."""
-    person = person_of(update)
-    if person is not None:
-        await call(
-            update, context, messages.plain_reply, user_id=person.id, key="common.edit_not_relayed"
-        )
+    await call(update, context, messages.plain_reply, by_id=True, key="common.edit_not_relayed")
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Show the help."""
-    person = person_of(update)
-    if person is not None:
-        await call(update, context, messages.plain_reply, user_id=person.id, key="common.help")
+    await call(update, context, messages.plain_reply, by_id=True, key="common.help")
 
 
 async def to_thread(update: Update, context: BotContext) -> None:
     """Relay a held message to the conversation the sender picked."""
-    person = person_of(update)
-    if person is not None:
-        thread_id, held_id = callback_args(update)
-        await call(
-            update,
-            context,
-            relay.release_held,
-            user_id=person.id,
-            thread_id=int(thread_id),
-            held_id=int(held_id),
-            message_id=source_message_id(update),
-            settings=context.settings,
-        )
+    thread_id, held_id = callback_args(update)
+    await call(
+        update,
+        context,
+        relay.release_held,
+        by_id=True,
+        thread_id=int(thread_id),
+        held_id=int(held_id),
+        message_id=source_message_id(update),
+        settings=context.settings,
+    )

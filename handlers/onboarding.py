@@ -29,24 +29,16 @@ async def language(update: Update, context: BotContext) -> None:
 
 async def choose_language(update: Update, context: BotContext) -> None:
     """Switch language."""
-    person = person_of(update)
-    if person is not None:
-        (lang,) = callback_args(update)
-        await call(update, context, onboarding.set_language, user_id=person.id, lang=lang)
+    (lang,) = callback_args(update)
+    await call(update, context, onboarding.set_language, by_id=True, lang=lang)
 
 
 async def accept_charter(update: Update, context: BotContext) -> None:
     """Accept the charter."""
-    person = person_of(update)
-    if person is not None:
-        await call(update, context, onboarding.accept_charter, user_id=person.id)
+    await call(update, context, onboarding.accept_charter, by_id=True)
 
 
 async def choose_profession(update: Update, context: BotContext) -> None:
     """Pick a profession."""
-    person = person_of(update)
-    if person is not None:
-        (profession,) = callback_args(update)
-        await call(
-            update, context, onboarding.choose_profession, user_id=person.id, profession=profession
-        )
+    (profession,) = callback_args(update)
+    await call(update, context, onboarding.choose_profession, by_id=True, profession=profession)

@@ -22,6 +22,7 @@ from bot.services.common import (
     esc,
     lang_of,
     redact,
+    refuse,
     removed_summary,
     say,
     specialty_name,
@@ -198,8 +199,7 @@ async def show_specialties(
     thread = await _draft_of(session, user_id=user_id, thread_id=thread_id)
     lang = lang_of(user)
     if thread is None or thread.state != ThreadState.DRAFT:
-        await session.commit()
-        return Outcome(answer=t(lang, "ask.already_sent" if thread else "common.stale_button"))
+        return await refuse(session, lang, "ask.already_sent" if thread else "common.stale_button")
     outbox.edit(
         session,
         chat_id=user_id,
@@ -207,8 +207,7 @@ async def show_specialties(
         buttons=specialty_buttons(thread, lang),
         now=now,
     )
-    await session.commit()
-    return Outcome(answer=t(lang, "ask.choose_specialty"))
+    return await refuse(session, lang, "ask.choose_specialty")
 
 
 async def send(
@@ -230,11 +229,9 @@ async def send(
     thread = await _draft_of(session, user_id=user_id, thread_id=thread_id)
     reason = blocked_reason(user)
     if user is None or reason is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, reason or "common.not_registered"))
+        return await refuse(session, lang, reason or "common.not_registered")
     if thread is None or (specialty is not None and not is_specialty(specialty)):
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     chosen = specialty or thread.specialty
     sent = await queries.transition(
         session,
@@ -247,8 +244,7 @@ async def send(
         expires_at=now + settings.wait_ttl,
     )
     if not sent:
-        await session.commit()
-        return Outcome(answer=t(lang, "ask.already_sent"))
+        return await refuse(session, lang, "ask.already_sent")
     await session.refresh(thread)
     if message_id is not None:
         outbox.edit(session, chat_id=user_id, message_id=message_id, buttons=None, now=now)
@@ -266,8 +262,7 @@ async def send(
         )
     else:
         say(session, user, "ask.waiting", now=now, code=thread.code, specialty=name)
-    await session.commit()
-    return Outcome(answer=t(lang, "common.done"))
+    return await refuse(session, lang, "common.done")
 
 
 async def start_edit(
@@ -280,8 +275,7 @@ async def start_edit(
     thread = await _draft_of(session, user_id=user_id, thread_id=thread_id)
     lang = lang_of(user)
     if user is None or thread is None or thread.state != ThreadState.DRAFT:
-        await session.commit()
-        return Outcome(answer=t(lang, "ask.already_sent" if thread else "common.stale_button"))
+        return await refuse(session, lang, "ask.already_sent" if thread else "common.stale_button")
     user.awaiting = f"{EDIT_PREFIX}{thread_id}"
     session.add(user)
     say(session, user, "ask.edit_prompt", now=now)
@@ -305,14 +299,12 @@ async def cancel(
     lang = lang_of(user)
     thread = await _draft_of(session, user_id=user_id, thread_id=thread_id)
     if user is None or thread is None:
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     result = await session.exec(
         delete(Thread).where(col(Thread.id) == thread_id, col(Thread.state) == ThreadState.DRAFT)
     )
     if result.rowcount != 1:
-        await session.commit()
-        return Outcome(answer=t(lang, "ask.already_sent"))
+        return await refuse(session, lang, "ask.already_sent")
     if user.awaiting == f"{EDIT_PREFIX}{thread_id}":
         user.awaiting = None
         session.add(user)

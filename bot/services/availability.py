@@ -24,6 +24,7 @@ from bot.services.common import (
     Outcome,
     blocked_reason,
     lang_of,
+    refuse,
     say,
     specialty_name,
 )
@@ -87,8 +88,7 @@ async def toggle_specialty(
     user = await queries.get_user(session, user_id)
     lang = lang_of(user)
     if user is None or blocked_reason(user) is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, "specialties.only_verified"))
+        return await refuse(session, lang, "specialties.only_verified")
     chosen = set(await queries.specialties_of(session, user_id=user_id))
     if slug == "done":
         if message_id is not None:
@@ -104,8 +104,7 @@ async def toggle_specialty(
         await session.commit()
         return OK
     if not is_specialty(slug):
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     chosen ^= {slug}
     await queries.set_specialties(session, user_id=user_id, slugs=chosen)
     if message_id is not None:
@@ -213,8 +212,7 @@ async def extend_or_stop(
     user = await queries.get_user(session, user_id)
     lang = lang_of(user)
     if user is None or blocked_reason(user) is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     if message_id is not None:
         outbox.edit(session, chat_id=user_id, message_id=message_id, buttons=None, now=now)
     if action == "stop":

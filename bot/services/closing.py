@@ -14,6 +14,7 @@ from bot.services.common import (
     esc,
     lang_of,
     participant_name,
+    refuse,
     say,
     specialty_name,
 )
@@ -79,8 +80,7 @@ async def close(
     thread = await session.get(Thread, thread_id)
     lang = lang_of(user)
     if user is None or thread is None or user_id not in (thread.asker_id, thread.specialist_id):
-        await session.commit()
-        return Outcome(answer=t(lang, "thread.not_yours"))
+        return await refuse(session, lang, "thread.not_yours")
     closed = await close_thread(session, user=user, thread=thread, now=now, settings=settings)
     if closed and message_id is not None:
         outbox.edit(session, chat_id=user_id, message_id=message_id, buttons=None, now=now)
@@ -168,12 +168,10 @@ async def answer_survey(
     lang = lang_of(user)
     choices = OUTCOMES if question == 1 else REFERRALS
     if user is None or thread is None or thread.asker_id != user_id or choice not in choices:
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     column = "outcome" if question == 1 else "referral"
     if getattr(thread, column) is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, "survey.already"))
+        return await refuse(session, lang, "survey.already")
     setattr(thread, column, choice)
     if question == 2:
         thread.survey_at = now

@@ -127,3 +127,9 @@ def counts_text(counts: Mapping[str, int], lang: str) -> str:
 async def load_user(session: AsyncSession, user_id: int) -> User | None:
     """The user with this Telegram id, for handlers that need one."""
     return await session.get(User, user_id)
+
+
+async def refuse(session: AsyncSession, lang: str, key: str, /, **params: object) -> Outcome:
+    """Commit (the update id is recorded) and answer why nothing else happened."""
+    await session.commit()
+    return Outcome(answer=t(lang, key, **params))

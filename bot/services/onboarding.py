@@ -8,7 +8,7 @@ from typing import Final
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.rpps import normalise_rpps, rpps_problem
-from bot.services.common import DUPLICATE, OK, Outcome, Person, lang_of, say
+from bot.services.common import DUPLICATE, OK, Outcome, Person, lang_of, refuse, say
 from bot.settings import Settings
 from bot.texts import LANGUAGES, normalise_language, t
 from storage import outbox, queries
@@ -94,8 +94,7 @@ async def ask_language(
         return DUPLICATE
     user = await queries.get_user(session, person.id)
     if user is None:
-        await session.commit()
-        return Outcome(answer=t(settings.default_language, "common.not_registered"))
+        return await refuse(session, settings.default_language, "common.not_registered")
     buttons = [[("Français", "lang:fr"), ("English", "lang:en")]]
     say(session, user, "onboarding.language_prompt", now=now, buttons=buttons)
     await session.commit()
@@ -110,16 +109,16 @@ async def set_language(
         return DUPLICATE
     user = await queries.get_user(session, user_id)
     if user is None or lang not in LANGUAGES:
-        await session.commit()
-        return Outcome(answer=t("fr" if user is None else lang_of(user), "common.stale_button"))
+        return await refuse(
+            session, "fr" if user is None else lang_of(user), "common.stale_button"
+        )
     user.language = lang
     user.updated_at = now
     session.add(user)
     say(session, user, "onboarding.language_set", now=now)
     if user.status == UserStatus.NEW:
         _next_step(session, user, now=now)
-    await session.commit()
-    return Outcome(answer=t(lang, "onboarding.language_set"))
+    return await refuse(session, lang, "onboarding.language_set")
 
 
 async def accept_charter(
@@ -130,8 +129,7 @@ async def accept_charter(
         return DUPLICATE
     user = await queries.get_user(session, user_id)
     if user is None:
-        await session.commit()
-        return Outcome(answer=t("fr", "common.not_registered"))
+        return await refuse(session, "fr", "common.not_registered")
     if user.charter_accepted_at is None:
         user.charter_accepted_at = now
         session.add(user)
@@ -148,11 +146,9 @@ async def choose_profession(
         return DUPLICATE
     user = await queries.get_user(session, user_id)
     if user is None or profession not in PROFESSIONS:
-        await session.commit()
-        return Outcome(answer=t(lang_of(user), "common.stale_button"))
+        return await refuse(session, lang_of(user), "common.stale_button")
     if user.charter_accepted_at is None:
-        await session.commit()
-        return Outcome(answer=t(lang_of(user), "onboarding.finish_first"))
+        return await refuse(session, lang_of(user), "onboarding.finish_first")
     if user.status == UserStatus.NEW:
         user.profession = profession
         user.awaiting = AWAITING_RPPS

@@ -17,6 +17,7 @@ from bot.services.common import (
     lang_of,
     participant_name,
     redact,
+    refuse,
     removed_summary,
     say,
     specialty_name,
@@ -191,12 +192,10 @@ async def release_held(
     thread = await session.get(Thread, thread_id)
     lang = lang_of(sender)
     if sender is None or held is None or held.user_id != user_id or thread is None:
-        await session.commit()
-        return Outcome(answer=t(lang, "common.stale_button"))
+        return await refuse(session, lang, "common.stale_button")
     reason = blocked_reason(sender)
     if reason is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, reason))
+        return await refuse(session, lang, reason)
     await relay_to(
         session,
         sender=sender,
@@ -209,8 +208,7 @@ async def release_held(
     await session.delete(held)
     if message_id is not None:
         outbox.edit(session, chat_id=user_id, message_id=message_id, buttons=None, now=now)
-    await session.commit()
-    return Outcome(answer=t(lang, "common.done"))
+    return await refuse(session, lang, "common.done")
 
 
 async def mark_unreachable(

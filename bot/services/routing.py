@@ -16,6 +16,7 @@ from bot.services.common import (
     esc,
     lang_of,
     participant_name,
+    refuse,
     say,
     specialty_name,
 )
@@ -168,28 +169,23 @@ async def take(
     lang = lang_of(user)
     offer = await queries.offer_for(session, thread_id=thread_id, user_id=user_id)
     if user is None or offer is None:
-        await session.commit()
-        return Outcome(answer=t(lang, "offer.not_for_you"))
+        return await refuse(session, lang, "offer.not_for_you")
     reason = blocked_reason(user)
     if reason is not None:
-        await session.commit()
-        return Outcome(answer=t(lang, reason))
+        return await refuse(session, lang, reason)
     thread = await session.get(Thread, thread_id)
     if thread is None or offer.state != OfferState.PENDING:
         answer = "offer.already_taken" if offer.state == OfferState.LOST else "offer.no_longer"
-        await session.commit()
-        return Outcome(answer=t(lang, answer))
+        return await refuse(session, lang, answer)
     capacity = user.capacity or settings.default_capacity
     load = await queries.active_load(session, user_id=user_id)
     if load >= capacity:
-        await session.commit()
-        return Outcome(answer=t(lang, "offer.at_capacity", count=load))
+        return await refuse(session, lang, "offer.at_capacity", count=load)
     # The offer first: a sweep that withdrew it (claim timeout) makes this Take lose.
     if not await queries.settle_offer(
         session, offer_id=offer.id or 0, to_state=OfferState.TAKEN, now=now
     ):
-        await session.commit()
-        return Outcome(answer=t(lang, "offer.no_longer"))
+        return await refuse(session, lang, "offer.no_longer")
     won = await queries.transition(
         session,
         thread_id=thread_id,
@@ -203,13 +199,11 @@ async def take(
     )
     if not won:
         await queries.mark_offer(session, offer_id=offer.id or 0, state=OfferState.LOST)
-        await session.commit()
-        return Outcome(answer=t(lang, "offer.already_taken"))
+        return await refuse(session, lang, "offer.already_taken")
     await session.refresh(thread)
     await _tell_others_lost(session, thread, winner=user_id, now=now)
     await _announce_claim(session, thread, user, now=now, settings=settings)
-    await session.commit()
-    return Outcome(answer=t(lang, "common.done"))
+    return await refuse(session, lang, "common.done")
 
 
 async def _tell_others_lost(
@@ -288,14 +282,12 @@ async def pass_offer(
     offer = await queries.offer_for(session, thread_id=thread_id, user_id=user_id)
     thread = await session.get(Thread, thread_id)
     if user is None or offer is None or thread is None:
-        await session.commit()
-        return Outcome(answer=t(lang, "offer.not_for_you"))
+        return await refuse(session, lang, "offer.not_for_you")
     if not await queries.settle_offer(
         session, offer_id=offer.id or 0, to_state=OfferState.PASSED, now=now
     ):
         answer = "offer.already_taken" if offer.state == OfferState.LOST else "offer.no_longer"
-        await session.commit()
-        return Outcome(answer=t(lang, answer))
+        return await refuse(session, lang, answer)
     outbox.edit(
         session,
         chat_id=user_id,
