@@ -11,6 +11,9 @@ How a question is scored:
   seven letters or more that matches nothing is looked up again allowing one typo;
 * each distinct term adds its weight to its specialties; a specialty's own name adds little when
   mentioned in passing and outranks everything when requested ("avis néphro");
+* a few short abbreviations count only in capitals ("PR", not SMS "pr" for "pour"); an ambiguous
+  term may be read for another specialty when context words are present ("10 joints par jour");
+  tests reported as normal ("NFS, TSH, CRP tout normal") keep only a small share of their weight;
 * an age ("patiente de 89 ans", "7yo") and terms that only count after a number ("32 SA") add
   their own weights;
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
@@ -20,13 +23,14 @@ How a question is scored:
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from bot.domain.specialties import FALLBACK, SPECIALTIES
 from bot.domain.triage_text import STOPWORDS, Token, fold, split_folded, term_key
@@ -97,6 +101,36 @@ class Combination:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """An ambiguous term read another way when certain words are in the question ("10 joints
+    par jour": cannabis, not articulations)."""
+
+    cues: frozenset[str]
+    entry: _Entry
+
+
+@dataclass(frozen=True, slots=True)
+class NormalResults:
+    """Tests reported as normal ("NFS TSH CRP tout normal") keep only a share of their weight."""
+
+    tests: frozenset[tuple[str, ...]]
+    words: frozenset[str]
+    fillers: frozenset[str]
+    factor: float
+
+
+_NO_NORMAL_RESULTS: Final = NormalResults(frozenset(), frozenset(), frozenset(), 1.0)
+
+
+class _Match(NamedTuple):
+    first: int  # raw token indices of the term
+    last: int
+    key: tuple[str, ...]
+    entries: tuple[_Entry, ...]
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
 class _PhraseTable:
     """Terms keyed by their stems, and for each first stem the term lengths, longest first."""
 
@@ -150,6 +184,11 @@ class Lexicon:
     thin: float
     close: float
     term_counts: Mapping[str, int]
+    capitals_only: frozenset[tuple[str, ...]] = frozenset()
+    contexts: Mapping[tuple[str, ...], tuple[Context, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    normal_results: NormalResults = _NO_NORMAL_RESULTS
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -237,6 +276,8 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             entry = _Entry(slug, _number(weights, "after_number"), term, is_name=False)
             counts[slug] += _add(after, term, entry)
     combinations = tuple(_combination(item, terms) for item in _tables(data, "combination"))
+    contexts = _contexts(_tables(data, "context"), terms)
+    normal = _normal_results(data.get("normal_results"), terms)
     cues = _table(data, "cues")
     age = _table(data, "age")
     decision = _table(data, "decision")
@@ -266,6 +307,46 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         thin=_number(decision, "thin"),
         close=_number(decision, "close"),
         term_counts=MappingProxyType(counts),
+        capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
+        contexts=contexts,
+        normal_results=normal,
+    )
+
+
+def _contexts(
+    items: Sequence[Mapping[str, Any]], terms: dict[tuple[str, ...], dict[str, _Entry]]
+) -> Mapping[tuple[str, ...], tuple[Context, ...]]:
+    found: dict[tuple[str, ...], list[Context]] = {}
+    for item in items:
+        slug = item.get("specialty")
+        if slug not in SPECIALTIES:
+            raise LexiconError(f"context rule for an unknown specialty: {slug!r}")
+        term = str(item.get("term", ""))
+        cues = frozenset(part for cue in _strings(item, "cues") for part in term_key(cue))
+        if not term or not cues:
+            raise LexiconError(f"the context rule for {slug} needs a 'term' and 'cues'")
+        key = term_key(term)
+        terms.setdefault(key, {})
+        entry = _Entry(str(slug), _number(item, "weight"), f"{term} ({slug} context)", False)
+        found.setdefault(key, []).append(Context(cues, entry))
+    return MappingProxyType({key: tuple(rules) for key, rules in found.items()})
+
+
+def _normal_results(
+    section: Any, terms: dict[tuple[str, ...], dict[str, _Entry]]
+) -> NormalResults:
+    if section is None:
+        return _NO_NORMAL_RESULTS
+    if not isinstance(section, dict):
+        raise LexiconError("[normal_results] must be a table")
+    tests = frozenset(term_key(term) for term in _strings(section, "tests"))
+    for key in tests:
+        terms.setdefault(key, {})
+    return NormalResults(
+        tests=tests,
+        words=_folded_set(section, "words"),
+        fillers=_folded_set(section, "fillers"),
+        factor=_number(section, "factor"),
     )
 
 
@@ -420,15 +501,55 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
     folded = fold(text)
     raw = split_folded(folded)
     tally = _Tally()
-    _match_terms(lexicon, folded, raw, tally)
+    _match_terms(lexicon, text, folded, raw, tally)
     _match_numbers(lexicon, raw, tally)
     tally.settle(lexicon.combinations, lexicon.two_drug_weight)
     return _decide(lexicon, tally)
 
 
-def _match_terms(lexicon: Lexicon, folded: str, raw: Sequence[Token], tally: _Tally) -> None:
+def _match_terms(
+    lexicon: Lexicon, text: str, folded: str, raw: Sequence[Token], tally: _Tally
+) -> None:
+    matches = _find_terms(lexicon, text, raw)
+    normal = _reported_normal(lexicon.normal_results, raw, matches)
+    contexts = lexicon.contexts
+    stems_seen: frozenset[str] | None = None
+    for index, match in enumerate(matches):
+        tally.keys.add(match.key)
+        entries = match.entries
+        rules = contexts.get(match.key)
+        if rules:
+            if stems_seen is None:
+                stems_seen = frozenset(token.stem for token in raw)
+            for rule in rules:
+                if not rule.cues.isdisjoint(stems_seen):
+                    entries = (rule.entry,)
+                    break
+        factor = match.factor * (lexicon.normal_results.factor if index in normal else 1.0)
+        for entry in entries:
+            if entry.is_name:
+                weight = _name_weight(lexicon, folded, raw, match.first, match.last)
+                tally.add_name(entry.slug, weight, _name_label(lexicon, entry, weight))
+                continue
+            if entry.is_drug:
+                tally.drug = True
+                if entry.home:
+                    tally.drug_homes.setdefault(match.key, set()).add(entry.slug)
+            label = entry.label if factor == 1.0 else f"{entry.label} (~)"
+            if index in normal:
+                label = f"{entry.label} (normal)"
+            tally.add(entry.slug, entry.weight * factor, label)
+
+
+_CAPITAL_WORD: Final = re.compile(r"[^\W_]+")
+
+
+def _find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[_Match]:
+    """The lexicon terms of the question, in order, the longest first at each place."""
     content = [index for index, token in enumerate(raw) if token.text not in STOPWORDS]
     stems = [raw[index].stem for index in content]
+    capitals: frozenset[str] | None = None
+    found: list[_Match] = []
     position = 0
     while position < len(stems):
         size, entries = lexicon.terms.longest_at(stems, position)
@@ -441,20 +562,50 @@ def _match_terms(lexicon: Lexicon, folded: str, raw: Sequence[Token], tally: _Ta
                 continue
             size, key, factor = 1, (corrected,), lexicon.typo_factor
             entries = lexicon.terms.phrases[key]
-        tally.keys.add(key)
-        first, last = content[position], content[position + size - 1]
-        for entry in entries:
-            if entry.is_name:
-                weight = _name_weight(lexicon, folded, raw, first, last)
-                tally.add_name(entry.slug, weight, _name_label(lexicon, entry, weight))
+        if key in lexicon.capitals_only:
+            if capitals is None:
+                capitals = frozenset(
+                    fold(word) for word in _CAPITAL_WORD.findall(text) if word.isupper()
+                )
+            if key[0] not in capitals:  # "pr" (pour) in lower case is not "PR"
+                position += 1
                 continue
-            if entry.is_drug:
-                tally.drug = True
-                if entry.home:
-                    tally.drug_homes.setdefault(key, set()).add(entry.slug)
-            label = entry.label if factor == 1.0 else f"{entry.label} (~)"
-            tally.add(entry.slug, entry.weight * factor, label)
+        found.append(_Match(content[position], content[position + size - 1], key, entries, factor))
         position += size
+    return found
+
+
+def _reported_normal(
+    rule: NormalResults, raw: Sequence[Token], matches: Sequence[_Match]
+) -> set[int]:
+    """Indices of the test terms reported as normal: a run of tests (numbers, fillers between)
+    that ends with, or follows, a "normal" word ("NFS, TSH, CRP tout normal", "normal LFTs").
+    A number stops the run: a test given with its value is not reported as normal."""
+    if not rule.words or not any(token.text in rule.words for token in raw):
+        return set()
+    test_at: dict[int, int] = {}
+    for index, match in enumerate(matches):
+        if match.key in rule.tests:
+            for position in range(match.first, match.last + 1):
+                test_at[position] = index
+    normal: set[int] = set()
+    for position, token in enumerate(raw):
+        if token.text not in rule.words:
+            continue
+        for step in (-1, 1):
+            cursor = position + step
+            while 0 <= cursor < len(raw):
+                word = raw[cursor].text
+                if cursor in test_at:
+                    normal.add(test_at[cursor])
+                elif not (
+                    (word in STOPWORDS and step < 0)  # "normal, and CRP 120": not reported normal
+                    or word in rule.fillers
+                    or word in rule.words
+                ):  # a number is a value: "CRP 90, bilan infectieux négatif" is not CRP normal
+                    break
+                cursor += step
+    return normal
 
 
 def _name_label(lexicon: Lexicon, entry: _Entry, weight: float) -> str:
