@@ -23,6 +23,8 @@ _TITLED_INITIALS: Final = re.compile(
     r"(?P<name>(?:[A-Z](?:-[A-Z])?\.?\s*){1,2}\s[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ]{2}[\w'’-]*)?)"
 )
 
+_LAW_BEFORE: Final = re.compile(r"\b[Ll]ois?\s$")
+
 LABELS: Final[tuple[str, ...]] = ("PERSON", "DATE", "PHONE", "EMAIL", "NIR", "ID", "ADDRESS")
 
 _TAGS: Final[Mapping[str, Mapping[str, str]]] = {
@@ -142,7 +144,11 @@ def find_identifiers(text: str) -> list[Span]:
     if not text:
         return []
     found = find_structured(text)
-    found.extend(find_persons(text))
+    persons = find_persons(text)
+    if "oi " in text:
+        # a law named after people ("Loi Claeys-Leonetti") is an eponym, not a patient
+        persons = [p for p in persons if _LAW_BEFORE.search(text, max(0, p[0] - 6), p[0]) is None]
+    found.extend(persons)
     if "." in text or " " in text:
         found.extend(
             (m.start("name"), m.end("name"), "PERSON") for m in _TITLED_INITIALS.finditer(text)

@@ -78,6 +78,7 @@ COMMON: Final = _words(
     ras rdv urg nee ne vivant vivante signe cher chere max min sol inj amp stylo gel cp fl na
     eva ana tia ali via
     paris london
+    can just iban
     """
 )
 

@@ -220,6 +220,8 @@ def _tokens(text: str) -> list[_Tok]:
     for m in _WORD.finditer(text):
         word = m.group()
         key, shape, first, last = _word_info(word)
+        if word == "I" and text[m.end() : m.end() + 1] != ".":
+            shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
         out.append(_Tok(m.start(), m.end(), word, key, shape, first, last))
     return out
 

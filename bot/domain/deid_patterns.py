@@ -58,8 +58,13 @@ _FR_PHONE: Final = re.compile(
 )
 # The same with a letter O typed for a zero in a pair ("01.42.16.10.O2").
 _FR_PHONE_O: Final = re.compile(
-    r"(?<![\w.])0[1-9](?P<sep>[ ./-])(?:[\dO]\d|\d[\dO])(?:(?P=sep)(?:[\dO]\d|\d[\dO])){3}(?![\w])"
+    r"(?<![\w.])[0O][1-9](?P<sep>[ ./-])(?:[\dO]\d|\d[\dO])"
+    r"(?:(?P=sep)(?:[\dO]\d|\d[\dO])){3}(?![\w])"
 )
+# Five pairs whose first two carry stray letters typed before their digits ("FE01 W47 33 41
+# 41"): tried before a run of three plain pairs.
+_THREE_PAIRS: Final = re.compile(r"\d\d \d\d \d\d")
+_LETTERED_PAIRS_BEFORE: Final = re.compile(r"(?<![\w])[A-Z]{1,2}\d\d [A-Z]?\d\d $")
 _O_BY_DIGIT: Final = re.compile(r"O(?:(?<=\dO)|(?=\d))")  # a literal first: a fast search
 # The three context patterns below are searched in the lower-cased 40 characters before a
 # digit run; the word boundary is tested once per position, before the alternatives.
@@ -145,6 +150,8 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
         return "PHONE"
     if not has_sep:
         return "ID" if 7 <= n <= 20 else None
+    if _scale(stripped):
+        return None
     groups = _GROUPS.findall(stripped)
     spaced_date = n == 8 and digits[4:6] in ("19", "20") and "." not in run
     if spaced_date and _valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}"):
@@ -183,6 +190,18 @@ def _counting(groups: list[str]) -> bool:
     return steps in ({1}, {-1}) or len(set(values)) < 4
 
 
+def _scale(run: str) -> bool:
+    """An axis or a scale, not an id: four numbers or more in one constant step, decimals
+    included ("0.5 1 1.5 2 2.5 3", "10 20 30 40")."""
+    tokens = run.split()
+    if len(tokens) < 4 or not all(_SCALE_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    values = [float(t.replace(",", ".")) for t in tokens]
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
+    return len(steps) == 1 and 0 not in steps
+
+
+_SCALE_TOKEN: Final = re.compile(r"\d{1,4}(?:[.,]\d{1,2})?")
 _RE_YEAR_LIST: Final = re.compile(r"^(?:(?:19|20)\d\d[\s.-]?)+$")
 
 
@@ -194,6 +213,10 @@ def _runs(text: str) -> Iterator[Found]:
         label = _classify_run(text, start, end)
         if label is not None:
             yield start, end, label
+        elif end - start == 8 and _THREE_PAIRS.fullmatch(text, start, end):
+            lettered = _LETTERED_PAIRS_BEFORE.search(text, max(0, start - 10), start)
+            if lettered is not None:
+                yield lettered.start(), end, "PHONE"
 
 
 # ---------------------------------------------------------------- record numbers by context
@@ -482,8 +505,13 @@ _STREET_EN = (
 _NAMEWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'’-]*|l['’]\w+)"
 _PARTICLE = r"(?:de|du|des|de\sla|la|le|les|d['’]|l['’]|sur|sous|en|aux|au|et|saint|st|ste)"
 _STREET_WORD = rf"(?:{_NAMEWORD}|{_PARTICLE}|[a-zà-ÿ][\w'’-]+)"
+# A house number written in words ("deux bd …", "sept allée …"); "un" is left out ("un passage").
+_HOUSE_WORD = (
+    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingt)"
+)
 _ADDR_FR: Final = re.compile(
-    rf"(?<![\d_])(?:(?P<num>\d{{1,4}})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
+    rf"(?<![\d_])(?:(?P<num>\d{{1,4}}|\b{_HOUSE_WORD}(?=\s))\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
     rf"(?P<type>{_STREET_FR})\s(?P<name>(?:{_PARTICLE}\s?)*{_STREET_WORD}"
     rf"(?:[\s-](?:{_PARTICLE}\s?)*{_NAMEWORD}){{0,5}})"
     rf"(?:\s?,?\s?(?:(?:b[aâ]t(?:iment)?\.?|escalier|esc\.?|appt?\.?|appartement|studio|"
@@ -492,7 +520,11 @@ _ADDR_FR: Final = re.compile(
 )
 _ADDR_EN: Final = re.compile(
     # Street-name words must be capitalised, even though the pattern ignores case elsewhere.
-    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*\s){{0,4}}"
+    # With no street name before it, "Dr" is the title of the next name ("01 42 21 32 74 Dr U.
+    # WERTER"), not a drive.
+    # A street-name word has no digit after its capital ("POLTAO O1.42.15.93.30 Dr" is a name
+    # and a phone).
+    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?:(?-i:[A-ZÀ-Þ])(?!\d)[\w'’.-]*\s){{1,4}}|(?!dr\b))"
     rf"(?:{_STREET_EN})(?![\w])"
     rf"(?:\s?\d{{1,5}}\b)?(?:,?\s(?:apt\.?|suite|unit|ste\.?|#|floor|fl\.?)\s?\w{{1,6}})?",
     _I,
@@ -511,8 +543,10 @@ _ADDR_EURO_SUFFIX: Final = re.compile(
 # A house number right before a street word ("12 bis, rue ...", even glued to the word before
 # it): where an _ADDR_FR match starts. _ADDR_FR is only tried at a street word or such a number.
 _NUM_BEFORE: Final = re.compile(
-    r"(?<![\d_])\d{1,4}\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", _I
+    rf"(?:(?<![\d_])\d{{1,4}}|\b{_HOUSE_WORD})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", _I
 )
+# A house number in words is taken only before a postal code ("sept allée des roses 77500").
+_ZIP_NEXT: Final = re.compile(r"\s?,?\s?\d{5}(?!\d)")
 _NUM_START: Final = re.compile(r"(?<![\w])\d")
 _ADDR_UNIT: Final = re.compile(
     r"(?<![\w])(?:apt\.?|suite|unit|box|dpo|psc|cedex)\s\d{1,6}(?:\sbox\s\d{1,6})?\b",
@@ -521,7 +555,9 @@ _ADDR_UNIT: Final = re.compile(
 _ZIP_CITY: Final = re.compile(
     r"(?<![\w])(?:F-|FR-)?(?P<zip>\d{5}|\d{2}\s\d{3})\s?,?\s(?P<city>(?:[A-ZÀ-ÖØ-Þ][\w'’-]*"
     r"(?:[\s-](?:sur|sous|en|le|la|les|de|du|des|lès|lez|aux|[A-ZÀ-ÖØ-Þ][\w'’-]*))*)"
-    r"(?:\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?)"
+    # CEDEX and its number, or an arrondissement closing the line ("75011 PARIS 11")
+    r"(?:\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?|"
+    r"[ \t]\d{1,2}(?:e|er|[èe]me)?(?=[ \t]*(?:\n|$)|[,.;)]))?)"
 )
 _CITY_ZIP_EN: Final = re.compile(
     r"(?<![\w])[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},\s[A-Z]{2}\s\d{5}(?:-\d{4})?\b"
@@ -720,14 +756,68 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
         if m is None:
             continue
         last = m.end()
+        num_word = m.group("num")
+        in_words = num_word is not None and not num_word[0].isdigit()
+        if in_words and _ZIP_NEXT.match(text, m.end()) is None:
+            m = _ADDR_FR.match(text, s)  # the street without the word before it
+            if m is None:
+                continue
         has_num = m.group("num") is not None
         name = m.group("name")
         typ = m.group("type")
         capital_name = any(w[:1].isupper() for w in name.split()) or typ[:1].isupper()
         if typ.lower().rstrip(".") in {"place", "pl", "cours", "route", "voie", "cité"}:
             capital_name = any(w[:1].isupper() for w in name.split())
+        if not has_num and capital_name:
+            # with no house number, the name itself starts with a capital ("rue Rivoli"); a
+            # capitalised common word then lower-case words is a sentence ("Passage régulier
+            # tous les…", "Cours de chimiothérapie programmés…")
+            capital_name = _first_name_word(name)[:1].isupper()
         if has_num or capital_name:
-            yield m.start(), m.end(), "ADDRESS"
+            yield m.start(), _name_end(m), "ADDRESS"
+
+
+_PARTICLE_WORDS: Final = frozenset(
+    _word_list("de du des la le les sur sous en aux au et saint st ste")
+)
+
+
+_NAME_TOKEN: Final = re.compile(r"\S+")
+
+
+def _name_end(m: re.Match[str]) -> int:
+    """Where a street match ends: a capitalised name stops before the first lower-case word
+    that is not a particle ("153 rue du Lys à Lille | avaient été…", "Avenue Teboulbi St. | the
+    first three months"); a lower-case name ("deux bd etienne de rourque") is taken whole."""
+    name = m.group("name")
+    base = m.start("name")
+    capital = False
+    last_end = 0
+    for w in _NAME_TOKEN.finditer(name):
+        word = w.group()
+        if word[:2].lower() in ("d'", "d’", "l'", "l’"):
+            word = word[2:]  # "d'ORGE", "d’Arc"
+        if not word or word.lower() in _PARTICLE_WORDS or word == "à":  # "… à Lille" stays
+            continue
+        if word[:1].isupper() or not word[:1].isalpha():
+            capital = capital or word[:1].isupper()
+            last_end = w.end()
+        elif capital:
+            return base + last_end
+        else:
+            last_end = w.end()
+    return m.end()
+
+
+def _first_name_word(name: str) -> str:
+    """The first word of a street name that is not a particle, elision stripped."""
+    for word in name.split():
+        if word.lower() in _PARTICLE_WORDS:
+            continue
+        bare = word[2:] if word[:2].lower() in ("d'", "d’", "l'", "l’") else word
+        if bare:
+            return bare
+    return ""
 
 
 def _addr_en(text: str, streets: Spans) -> Iterator[Found]:
@@ -803,9 +893,9 @@ def _addresses(text: str, words: frozenset[str] | set[str], has_digit: bool) -> 
             yield m.start(), m.end(), "ADDRESS"
     if _FIVE_DIGITS.search(text):
         for m in _ZIP_CITY.finditer(text):
-            city = m.group("city")
-            if city.split()[0] in _NOT_CITY:
-                continue
+            city = m.group("city").split()
+            if city[0] in _NOT_CITY or (len(city) >= 3 and max(map(len, city)) == 1):
+                continue  # "29 392\nV V V V": a table of letters, not a city
             yield m.start(), m.end(), "ADDRESS"
         for m in _CITY_ZIP_EN.finditer(text) if _CITY_ZIP_HINT.search(text) else ():
             yield m.start(), m.end(), "ADDRESS"
@@ -835,4 +925,57 @@ def find_structured(text: str) -> list[Found]:
         found.extend(_mixed_ids(text))
     found.extend(_dates(text, words))
     found.extend(_addresses(text, words, has_digit))
+    if has_digit:
+        found.extend(_postal_codes(text, found))
+    if not words.isdisjoint(_LEGAL_WORDS):
+        found = [f for f in found if not _legal_reference(text, f)]
     return found
+
+
+# A French postal code (department 01-98) standing alone: before a phone number, on its line or
+# closing the line above ("… Pompidou 75015 (33) 01-32-39-28-25", "source principale 20118 –
+# (205)-…"), or after "dans le" ("à Paris dans le 75001"). A four- or five-digit postal code
+# and a capitalised city right after a street ("SchlussStrasse 13, 3049 Leipzig").
+_ZIP_BEFORE_PHONE: Final = re.compile(
+    r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?:[ \t]?[-–,]?[ \t]?|[ \t]*\n)\Z"
+)
+_DANS_LE_ZIP: Final = re.compile(
+    r"\bdans le\s(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w/]|[.,]\d)", _I
+)
+_ZIP_CITY_AFTER: Final = re.compile(
+    r",?\s(?:\d{4}|\d{5})\s[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)*(?![\w])"
+)
+
+
+def _postal_codes(text: str, found: list[Found]) -> Iterator[Found]:
+    phones = {s for s, _, label in found if label == "PHONE"}
+    street_ends = {e for _, e, label in found if label == "ADDRESS"}
+    for end in street_ends:
+        m = _ZIP_CITY_AFTER.match(text, end)
+        if m is not None:
+            yield end, m.end(), "ADDRESS"
+    for p in phones:
+        m = _ZIP_BEFORE_PHONE.search(text, max(0, p - 9), p)
+        if m is not None:
+            yield m.start(), m.start() + 5, "ADDRESS"
+    if "dans le" in text.lower():
+        for m in _DANS_LE_ZIP.finditer(text):
+            yield m.start("zip"), m.end("zip"), "ADDRESS"
+
+
+# A law's date and number are no one's identifiers: "Loi du 18 août 2013", "Décret n°2013-1066
+# du 3 juin 2013", "arrêté du 12 mars".
+_LEGAL_WORDS: Final = frozenset(
+    _word_list("loi lois décret decret arrêté arrete ordonnance circulaire directive règlement")
+)
+_LEGAL_BEFORE: Final = re.compile(
+    r"\b(?:lois?|d[ée]cret|arr[êe]t[ée]|ordonnance|circulaire|directive|r[èe]glement)"
+    r"(?:\s(?:n°|no\.?|num[ée]ro)\s?[\w./-]+)?\s(?:du|de|n°|no\.?|num[ée]ro)?\s?$"
+)
+
+
+def _legal_reference(text: str, found: Found) -> bool:
+    start, _, label = found
+    if label not in ("DATE", "ID"):
+        return False
+    return _LEGAL_BEFORE.search(text[max(0, start - 40) : start].lower()) is not None

@@ -485,3 +485,95 @@ def test_phones_after_a_glued_comma_or_before_a_line_kind() -> None:
     assert found("781 1704 office\n").get("781 1704") == "PHONE"
     assert found("on my registered 668 5702. Could").get("668 5702") == "PHONE"
     assert kept("créat 1,5 mg/dl", "1,5")
+
+
+# ---------------------------------------------------------------- fifth iteration
+def test_scales_and_axes_are_not_record_numbers() -> None:
+    """Four numbers or more in one constant step are an axis, decimals included."""
+    assert kept("le 12/12/2021\n0.5 1 1.5 2 2.5 3 3.5 4 4.5 5\nLe patient", "0.5 1 1.5 2 2.5 3")
+    assert kept("EVA 10 20 30 40 50", "10 20 30 40 50")
+    assert found("N° 1 2 0 3 4 5 6 7").get("1 2 0 3 4 5 6 7") == "ID"
+
+
+def test_dr_after_a_phone_is_a_title_not_a_drive() -> None:
+    text = "Dr U. WERTER 01.42.21.32.74 Dr L. MARTEAU"
+    assert found(text).get("01.42.21.32.74") == "PHONE"
+    assert not any("Dr" in value for value in found(text))
+    assert found("I live at 12 Oak Dr, Springfield").get("12 Oak Dr") == "ADDRESS"
+
+
+def test_phone_with_a_letter_o_first_is_not_a_street_name() -> None:
+    text = "Dr I. POLTAO O1.42.15.93.30 Dr X. MOQUET"
+    assert any(value.endswith("O1.42.15.93.30") for value in found(text))
+    assert not any("Dr" in value for value in found(text))
+
+
+def test_a_column_of_single_letters_is_not_a_city() -> None:
+    assert kept("20 029 29 392\nV V V V V V\nV 929", "V V V V V V")
+    assert any(k.startswith("45818") for k in found("45818 P.O. Box 242"))
+
+
+def test_street_word_opening_a_sentence_is_not_an_address() -> None:
+    """With no house number, the street name must start with a capital."""
+    assert kept("Passage régulier tous les 1,5 mois", "Passage régulier tous les")
+    assert kept("Cours de chimiothérapie programmés à Hôpital", "Cours de chimiothérapie")
+    assert found("de la rue Rivoli, Paris").get("rue Rivoli") == "ADDRESS"
+    assert found("place de la Concorde").get("place de la Concorde") == "ADDRESS"
+
+
+def test_law_dates_numbers_and_names_are_kept() -> None:
+    text = "la Loi du 18 août 2013 (Loi Brieux-Simonet) et le Décret n°2013-1066 du 3 juin 2013."
+    assert deidentify(text).spans == ()
+    assert found("vu le 18 août 2013 pour la loi").get("18 août 2013") == "DATE"
+
+
+def test_house_number_in_words_before_a_postal_code() -> None:
+    text = "Mme X sept allée des roses 77500 Ivry"
+    assert any(k.startswith("sept allée des roses") for k in found(text))
+    assert deidentify("un passage de la sonde, trois cours de chimio").spans == ()
+    assert kept("deux rue Victor Hugo", "deux")
+
+
+def test_postal_code_before_a_phone_or_after_dans_le() -> None:
+    assert found("Hôpital X 75015 (33) 01-32-39-28-25").get("75015") == "ADDRESS"
+    assert found("source principale 20118 – (205)-276-2043").get("20118") == "ADDRESS"
+    assert found("au 85 rue de Rivoli, à Paris dans le 75001.").get("75001") == "ADDRESS"
+    assert found("Hungary 34796\n(37) 788-063-4411").get("34796") == "ADDRESS"
+    assert kept("créat 75015 µmol/l", "75015")
+
+
+def test_four_digit_postal_code_and_city_after_a_street() -> None:
+    assert "SchlussStrasse 13, 3049 Leipzig" in found("Inc, SchlussStrasse 13, 3049 Leipzig, +3")
+
+
+def test_arrondissement_closing_a_postal_code_line() -> None:
+    assert deidentify("17 RUE DE RENNES, 75011 PARIS 11\nSuite").text == "[ADRESSE]\nSuite"
+    assert kept("75011 Paris 12 patients vus", "12 patients")
+
+
+def test_phone_in_pairs_with_stray_letters() -> None:
+    assert found("Marie | FE01 W47 33 41 41 | 12/05/1973").get("FE01 W47 33 41 41") == "PHONE"
+
+
+def test_english_pronoun_i_is_not_an_initial() -> None:
+    """A bare "I" (no dot after it) is the pronoun or a Roman numeral, not an initial."""
+    assert deidentify("How can I ever repay you? Can I request it?", "en").spans == ()
+    assert kept("diabète de type I chez lui", "I")
+    assert found("vu par J. PETIT").get("J. PETIT") == "PERSON"
+
+
+def test_common_english_words_that_are_also_names() -> None:
+    assert deidentify("My IBAN is lost. Just posted.", "en").spans == ()
+
+
+def test_capitalised_street_name_stops_before_lower_case_words() -> None:
+    assert (
+        found("au 153 rue du Lys à Lille avaient été abandonnées.").get("153 rue du Lys à Lille")
+        == "ADDRESS"
+    )
+    assert kept("on 137 Avenue Teboulbi St. the first three months", "the first three")
+    assert "13 rue Jeanne d’Arc" in found("au 13 rue Jeanne d’Arc hier")
+    assert any(
+        k.startswith("deux bd etienne de rourque")
+        for k in found("deux bd etienne de rourque 28722 X")
+    )
