@@ -41,6 +41,7 @@ COMMANDS = (
     "pause",
     "capacity",
     "status",
+    "timezone",
     "language",
     "help",
     "start",
@@ -114,6 +115,7 @@ def register_handlers(application: ConfrereApp) -> None:
         "pause": availability.pause,
         "capacity": availability.capacity,
         "status": availability.status,
+        "timezone": availability.set_timezone,
         "help": conversation.help_command,
     }
     for name, callback in commands.items():

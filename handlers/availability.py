@@ -98,6 +98,18 @@ async def capacity(update: Update, context: BotContext) -> None:
     )
 
 
+async def set_timezone(update: Update, context: BotContext) -> None:
+    """Show or set one's time zone."""
+    await call(
+        update,
+        context,
+        availability.set_timezone,
+        needs_user=True,
+        args=_args(context),
+        settings=context.settings,
+    )
+
+
 async def status(update: Update, context: BotContext) -> None:
     """Show one's on-call state."""
     await call(update, context, availability.status, needs_user=True, settings=context.settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Final
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -364,6 +364,42 @@ async def capacity(
         say(session, user, "capacity.set", now=now, count=user.capacity)
         await session.flush()
         await routing.offer_waiting_to(session, user, now=now, settings=settings)
+    await session.commit()
+    return OK
+
+
+async def set_timezone(
+    session: AsyncSession,
+    *,
+    user: User,
+    args: str,
+    update_id: int,
+    now: datetime,
+    settings: Settings,
+) -> Outcome:
+    """``/timezone Europe/Paris``: the zone of one's windows and times; without it, show it."""
+    if not await queries.claim_update(session, update_id=update_id, now=now):
+        return DUPLICATE
+    name = args.strip()
+    if not name:
+        say(session, user, "timezone.show", now=now, zone=zone_of(user, settings).key)
+    else:
+        try:
+            zone = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            say(session, user, "timezone.bad", now=now)
+        else:
+            user.timezone = zone.key
+            session.add(user)
+            say(
+                session,
+                user,
+                "timezone.set",
+                now=now,
+                zone=zone.key,
+                time=now.astimezone(zone).strftime("%H:%M"),
+            )
+            await routing.offer_waiting_to(session, user, now=now, settings=settings)
     await session.commit()
     return OK
 

@@ -157,6 +157,31 @@ async def test_schedule_clear_removes_every_window(u: Users) -> None:
     assert shown["text"] == fr("schedule.none", zone="Europe/Paris")
 
 
+# --- /timezone ---------------------------------------------------------------------------------
+
+
+async def test_timezone_moves_the_windows_with_it(u: Users) -> None:
+    """``/timezone Indian/Reunion`` is stored; windows are then shown in that zone."""
+    await u.seed(nephro(NEPHRO_A))
+
+    reply = await u.command(NEPHRO_A, "/timezone Indian/Reunion")
+    saved = await u.command(NEPHRO_A, f"/schedule {SPANS}")
+
+    assert reply["text"].startswith("Fuseau horaire : Indian/Reunion")
+    assert (await get_user(u.settings, NEPHRO_A)).timezone == "Indian/Reunion"
+    assert saved["text"].startswith("✅ Créneaux enregistrés (Indian/Reunion)")
+
+
+async def test_an_unknown_timezone_is_refused(u: Users) -> None:
+    """``/timezone Mars/Olympus`` is explained and the zone is unchanged."""
+    await u.seed(nephro(NEPHRO_A))
+
+    reply = await u.command(NEPHRO_A, "/timezone Mars/Olympus")
+
+    assert reply["text"] == fr("timezone.bad")
+    assert (await get_user(u.settings, NEPHRO_A)).timezone is None
+
+
 async def test_a_bad_window_is_explained_and_the_windows_are_kept(u: Users) -> None:
     """A window without a time range is refused with examples; the stored windows stay."""
     await u.seed(nephro(NEPHRO_A))
