@@ -220,32 +220,29 @@ class Dispatcher:
             else:
                 outcome, error = "retry", type(exc).__name__
                 retry_at = self._clock() + backoff(row.attempts)
-        await self._record(row.id, outcome, message_id=message_id, error=error, at=retry_at)
+        await self._record(row, outcome, message_id=message_id, error=error, at=retry_at)
         if blocked and self._on_blocked is not None:
             await self._on_blocked(row.chat_id, self._clock())
         return outcome
 
     async def _record(
         self,
-        row_id: int | None,
+        row: Outbox,
         outcome: str,
         *,
         message_id: int | None,
         error: str | None,
         at: datetime,
     ) -> None:
-        """Store a call's outcome (and the reply mapping) in a transaction of its own."""
+        """Store a call's outcome (and the reply mapping) in a transaction of its own; the
+        leased row is updated by id, not read again."""
         async with self._sessions() as session:
-            row = await session.get(Outbox, row_id)
-            if row is None:
-                return
             if outcome == "sent":
                 await outbox.mark_sent(session, row, message_id=message_id, now=self._clock())
             elif outcome == "retry":
-                outbox.mark_retry(row, error=error or "retry", at=at)
+                await outbox.mark_retry(session, row, error=error or "retry", at=at)
             else:
-                outbox.mark_dead(row, error=error or "dead")
-            session.add(row)
+                await outbox.mark_dead(session, row, error=error or "dead")
             await session.commit()
 
     async def _call(self, row: Outbox, target: int | None) -> int | None:

@@ -148,13 +148,19 @@ async def next_due_at(session: AsyncSession) -> datetime | None:
 async def mark_sent(
     session: AsyncSession, row: Outbox, *, message_id: int | None, now: datetime
 ) -> None:
-    """Record delivery, the reply mapping and the offer's message id."""
-    row.status = OutboxStatus.SENT
-    row.sent_message_id = message_id
-    row.sent_at = now
-    row.attempts += 1
-    row.error = None
-    session.add(row)
+    """Record delivery, the reply mapping and the offer's message id (``row`` may be detached:
+    it is updated by id, without reading it again)."""
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == row.id)
+        .values(
+            status=OutboxStatus.SENT,
+            sent_message_id=message_id,
+            sent_at=now,
+            attempts=Outbox.attempts + 1,
+            error=None,
+        )
+    )
     if message_id is None:
         return
     if row.map_reply and row.thread_id is not None:
@@ -169,18 +175,22 @@ async def mark_sent(
         )
 
 
-def mark_retry(row: Outbox, *, error: str, at: datetime) -> None:
+async def mark_retry(session: AsyncSession, row: Outbox, *, error: str, at: datetime) -> None:
     """Try again at ``at``."""
-    row.attempts += 1
-    row.error = error[:256]
-    row.next_attempt_at = at
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == row.id)
+        .values(attempts=Outbox.attempts + 1, error=error[:256], next_attempt_at=at)
+    )
 
 
-def mark_dead(row: Outbox, *, error: str) -> None:
+async def mark_dead(session: AsyncSession, row: Outbox, *, error: str) -> None:
     """Give up on this row."""
-    row.attempts += 1
-    row.status = OutboxStatus.DEAD
-    row.error = error[:256]
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == row.id)
+        .values(attempts=Outbox.attempts + 1, status=OutboxStatus.DEAD, error=error[:256])
+    )
 
 
 async def offer_message_id(session: AsyncSession, offer_id: int) -> int | None:

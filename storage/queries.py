@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -34,15 +35,15 @@ async def claim_update(session: AsyncSession, *, update_id: int | None, now: dat
     """Record ``update_id`` as processed; False when it already was (a redelivery)."""
     if update_id is None:
         return True
-    if await session.get(ProcessedUpdate, update_id) is not None:
-        return False
-    session.add(ProcessedUpdate(update_id=update_id, processed_at=now))
-    try:
-        async with session.begin_nested():
-            await session.flush()
-    except IntegrityError:
-        return False
-    return True
+    # One statement; a concurrent insert of the same id waits, then inserts nothing.
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    result = await session.exec(
+        insert(ProcessedUpdate)
+        .values(update_id=update_id, processed_at=now)
+        .on_conflict_do_nothing(index_elements=["update_id"])
+    )
+    return bool(result.rowcount == 1)
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User | None:
