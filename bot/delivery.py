@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 12
 MAX_BACKOFF = timedelta(minutes=5)
 BATCH = 200
 CONCURRENT_CHATS = 16
+STOP_GRACE_SECONDS = 15.0
 
 Clock = Callable[[], datetime]
 BlockedHook = Callable[[int, datetime], Awaitable[None]]
@@ -86,6 +87,7 @@ class Dispatcher:
         self._task: asyncio.Task[None] | None = None
         self._limit = asyncio.Semaphore(CONCURRENT_CHATS)
         self._next_due: datetime | None = None
+        self._stopping = False
 
     def kick(self) -> None:
         """Wake the dispatcher: something was committed to the outbox."""
@@ -97,16 +99,28 @@ class Dispatcher:
             self._task = asyncio.get_running_loop().create_task(self.run(), name="dispatcher")
 
     async def stop(self) -> None:
-        """Stop the background loop (pending rows stay in the outbox for the next start)."""
-        if self._task is not None:
+        """Stop after the pass in progress (pending rows stay in the outbox for the next start).
+
+        Cancelling a pass in the middle of a transaction would make SQLAlchemy terminate the
+        connection it holds, and closing an aiosqlite connection from a cancelled task can wait
+        forever: the loop is asked to finish instead, and cancelled only past a grace period.
+        """
+        if self._task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(self._task), timeout=STOP_GRACE_SECONDS)
+        except TimeoutError:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            self._task = None
+        self._task = None
+        self._stopping = False
 
     async def run(self) -> None:
         """Deliver what is due, then sleep until kicked or until the next retry is due."""
-        while True:
+        while not self._stopping:
             self._wake.clear()
             try:
                 await self.deliver_due()
@@ -126,7 +140,7 @@ class Dispatcher:
     async def deliver_due(self) -> int:
         """Send every row that is due now; return how many were sent."""
         sent = 0
-        while True:
+        while not self._stopping:
             rows = await self._lease()
             if not rows:
                 return sent
@@ -136,6 +150,7 @@ class Dispatcher:
             results = await asyncio.gather(*(self._deliver_chat(r) for r in by_chat.values()))
             sent += sum(results)
             # Loop until a lease finds nothing: that lease records when the next row is due.
+        return sent
 
     async def _lease(self) -> list[Outbox]:
         """Take the due rows for ourselves for a while (one conditional UPDATE).
