@@ -24,6 +24,7 @@ from bot.services.common import (
     Outcome,
     blocked_reason,
     lang_of,
+    local_time,
     refuse,
     say,
     specialty_name,
@@ -119,14 +120,6 @@ async def toggle_specialty(
     return Outcome(answer=specialty_name(lang, slug))
 
 
-def _fmt_time(when: datetime, zone: ZoneInfo, now: datetime) -> str:
-    """``22:00`` today, ``29/11 08:00`` on another day, in the user's zone."""
-    local, today = when.astimezone(zone), now.astimezone(zone)
-    return (
-        local.strftime("%H:%M") if local.date() == today.date() else local.strftime("%d/%m %H:%M")
-    )
-
-
 def _specialty_list(lang: str, specialties: list[str]) -> str:
     return ", ".join(specialty_name(lang, s) for s in specialties)
 
@@ -167,7 +160,7 @@ async def go_on_call(
                 user,
                 "oncall.on",
                 now=now,
-                until=_fmt_time(user.on_call_until, zone, now),
+                until=local_time(user.on_call_until, zone, now),
                 specialties=_specialty_list(lang, specialties),
             )
             await routing.offer_waiting_to(session, user, now=now, settings=settings)
@@ -227,7 +220,7 @@ async def extend_or_stop(
             user,
             "oncall.extended",
             now=now,
-            until=_fmt_time(user.on_call_until, zone_of(user, settings), now),
+            until=local_time(user.on_call_until, zone_of(user, settings), now),
         )
         await routing.offer_waiting_to(session, user, now=now, settings=settings)
     await session.commit()
@@ -334,7 +327,7 @@ async def pause(
                 user,
                 "pause.on",
                 now=now,
-                until=until.astimezone(zone).strftime("%d/%m %H:%M"),
+                until=local_time(until, zone, now),
             )
     await session.commit()
     return OK
@@ -413,7 +406,7 @@ async def status(
     lang, zone = lang_of(user), zone_of(user, settings)
     windows = await _windows(session, user.id)
     if user.on_call_until is not None and user.on_call_until > now:
-        oncall = t(lang, "status.oncall_until", until=_fmt_time(user.on_call_until, zone, now))
+        oncall = t(lang, "status.oncall_until", until=local_time(user.on_call_until, zone, now))
     elif in_windows(windows, now=now, zone=zone):
         oncall = t(lang, "status.oncall_window")
     else:
@@ -434,7 +427,7 @@ async def status(
             t(
                 lang,
                 "status.pause_until",
-                until=user.paused_until.astimezone(zone).strftime("%d/%m %H:%M"),
+                until=local_time(user.paused_until, zone, now),
             )
             if paused and user.paused_until is not None
             else t(lang, "status.pause_no")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,11 +14,12 @@ from bot.domain.deid import Redaction, deidentify
 from bot.domain.pseudonyms import pseudonym, pseudonym_tag
 from bot.settings import Settings
 from bot.texts import normalise_language, t
-from storage import outbox
+from storage import outbox, queries
 from storage.models import Thread, User, UserStatus
 
 TELEGRAM_TEXT_LIMIT = 4096
 TELEGRAM_CAPTION_LIMIT = 1024
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +79,23 @@ def say(
 
 
 def removed_summary(redaction: Redaction, lang: str) -> str | None:
-    """``2 noms, 1 date`` style summary of what was removed, or None when nothing was."""
-    return counts_text(redaction.counts, lang) if redaction.counts else None
+    """``2 × nom, 1 × date`` summary of what was removed, or None when nothing was."""
+    if not redaction.counts:
+        return None
+    return ", ".join(f"{n} × {t(lang, f'label.{label}')}" for label, n in redaction.counts.items())
+
+
+def visible_length(html_text: str) -> int:
+    """How many characters Telegram counts in an HTML message: tags out, entities as one."""
+    return len(html.unescape(_TAG.sub("", html_text)))
+
+
+def local_time(when: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """``22:00`` today, ``29/11 08:00`` on another day, in ``zone``."""
+    local, today = when.astimezone(zone), now.astimezone(zone)
+    return (
+        local.strftime("%H:%M") if local.date() == today.date() else local.strftime("%d/%m %H:%M")
+    )
 
 
 def redact(text: str, lang: str) -> Redaction:
@@ -119,14 +136,9 @@ def blocked_reason(user: User | None) -> str | None:
     return None
 
 
-def counts_text(counts: Mapping[str, int], lang: str) -> str:
-    """Human summary of per-label counts."""
-    return ", ".join(f"{n} × {t(lang, f'label.{label}')}" for label, n in counts.items())
-
-
 async def load_user(session: AsyncSession, user_id: int) -> User | None:
     """The user with this Telegram id, for handlers that need one."""
-    return await session.get(User, user_id)
+    return await queries.get_user(session, user_id)
 
 
 async def refuse(session: AsyncSession, lang: str, key: str, /, **params: object) -> Outcome:

@@ -21,6 +21,7 @@ from bot.services.common import (
     removed_summary,
     say,
     specialty_name,
+    visible_length,
 )
 from bot.settings import Settings
 from bot.texts import t
@@ -73,11 +74,9 @@ async def relay_to(
         )
         return
     header = t(peer_lang, "thread.header", pseudonym=esc(name), code=thread.code)
-    visible_header = t(peer_lang, "thread.header", pseudonym=name, code=thread.code)
-    visible_header = visible_header.replace("<b>", "").replace("</b>", "")
     limit = (
         (TELEGRAM_CAPTION_LIMIT if photo_message_id else TELEGRAM_TEXT_LIMIT)
-        - len(visible_header)
+        - visible_length(header)
         - 2
     )
     if len(text) > limit:

@@ -11,7 +11,7 @@ from typing import Final
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services import routing
-from bot.services.common import lang_of, say, specialty_name
+from bot.services.common import lang_of, local_time, say, specialty_name
 from bot.settings import Settings
 from bot.texts import t
 from storage import outbox, queries
@@ -195,7 +195,7 @@ async def _oncall_periods(
                     user,
                     "oncall.reminder",
                     now=now,
-                    until=user.on_call_until.astimezone(zone).strftime("%H:%M"),
+                    until=local_time(user.on_call_until, zone, now),
                     buttons=[
                         [
                             (t(lang, "oncall.extend"), "oc:extend"),
