@@ -21,6 +21,7 @@ Method:
 import argparse
 import json
 import re
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -31,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.domain.deid import LABELS, Span, find_identifiers  # noqa: E402
+from bot.domain.deid import LABELS, Span, find_identifiers, warm_up  # noqa: E402
 
 DATASETS = ROOT.parent / "shared" / "datasets"
 PHONE_SET = ROOT / "benchmarks" / "data" / "deid_phone_set.jsonl"
@@ -233,12 +234,23 @@ def report(name: str, sc: Score, rate: float | None) -> None:
         print(f"| msgs/s (300 chars, 1 core) | {rate:,.0f} | | ≥ 1000 | {ok} |")
 
 
+def warm_up_cost() -> None:
+    """Print what loading the word lists and compiling the patterns costs, once per process."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    warm_up()
+    seconds = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    print(f"warm-up (word lists + patterns): {seconds * 1000:.0f} ms, +{grown:.0f} MB peak RSS\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", help="print the missed gold spans of this label")
     parser.add_argument("--fp", action="store_true", help="print false positives")
     parser.add_argument("--only", help="eds, presidio or phone")
     args = parser.parse_args()
+    warm_up_cost()
     sets = {
         "eds": ("eds_pseudo_fr_pii (French, AP-HP)", load_eds(), "words"),
         "presidio": ("presidio synth v2 (English)", load_presidio(), "words"),

