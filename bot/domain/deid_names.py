@@ -240,6 +240,8 @@ def _tokens(text: str) -> list[_Tok]:
         key, shape, first, last = _word_info(word)
         if word == "I" and text[end : end + 1] != ".":
             shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
+        elif shape == "I" and text[end : end + 1] in ("°", "º"):
+            shape = "L"  # "N° RPPS": a number sign, not an initial
         out.append(_Tok(m.start(), end, word, key, shape, first, last))
     return out
 
@@ -290,11 +292,20 @@ class _Finder:
         )
 
     # -- span building
-    def _extend(self, j: int, *, lower: bool, limit: int = 4) -> int:
-        """Index of the last token of the name starting at j."""
+    def _extend(self, j: int, *, lower: bool, limit: int = 4, named: bool = False) -> int:
+        """Index of the last token of the name starting at j (``named``: name words before j)."""
         k = j
         while k - j + 1 < limit and self._next_adjacent(k):
             nxt = self.toks[k + 1]
+            if (
+                nxt.shape == "C"
+                and (k > j or named or not self.toks[k].first)
+                and not (nxt.first or nxt.last)
+                and is_ordinary(nxt.key)
+            ):
+                # "Marie Humble Née le…", "ALLARD Michèle Contacter": a word, not more of the
+                # name (after a lone first name it is the surname: "Rebecca Hides").
+                break
             if self._name_part(nxt, cont=True) or (lower and self._lower_name(nxt)):
                 k += 1
                 continue
@@ -447,7 +458,6 @@ class _Finder:
             and not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
         ):
             return None
-        k = self._extend(i, lower=False)
         start = i
         # surname written first, in capitals or known: "JALONNET Christine", "Dupont Marie".
         while start > 0 and self._next_adjacent(start - 1):
@@ -456,6 +466,7 @@ class _Finder:
                 start -= 1
                 continue
             break
+        k = self._extend(i, lower=False, named=start < i)
         if t.key in COMMON and start == i and k == i:
             return None
         if t.key in COMMON:

@@ -107,3 +107,22 @@ def test_clinical_words_are_not_international_names() -> None:
     """The build drops clinical terms and ordinary words from the international additions."""
     for word in ("doliprane", "kardegic", "angine", "toux", "fievre", "street", "douleur"):
         assert word not in first_names()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word"),
+    [
+        ("pour BOFFIN Lily Prélever le 01/09/2023", "BOFFIN Lily", "Prélever"),
+        ("pour ALLARD Michèle Contacter au 0628967167", "ALLARD Michèle", "Contacter"),
+        ("Docteur ROMAIN SPRITZ N° RPPS 12345", "ROMAIN SPRITZ", "RPPS"),
+    ],
+)
+def test_name_stops_before_an_ordinary_word(text: str, name: str, word: str) -> None:
+    """After two name words, a capitalised ordinary word (or "N°") is no longer the name."""
+    assert name in persons(text)
+    assert not any(word in p for p in persons(text))
+
+
+def test_lone_first_name_takes_its_surname_even_if_a_word() -> None:
+    """After a lone first name, the next capitalised word is the surname, word or not."""
+    assert "Rebecca Hides" in persons("Rebecca Hides, 45, seen today")
