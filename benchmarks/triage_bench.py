@@ -1,9 +1,11 @@
 """Measure the specialty triage on the labelled development set.
 
-Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH] [--errors]
+Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH ...] [--errors] [--curve]
 
 Prints top-1 accuracy (primary only, and primary or accepted), top-3, the unsure rate, the
 accuracy when sure, a confusion summary, and questions per second on one core (single process).
+``--curve`` also prints the unsure-rule trade-off: for each "close" share and "lead" margin, the
+unsure rate and the accuracy when sure (the rule in the lexicon is marked with *).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.domain.specialties import SPECIALTIES  # noqa: E402
-from bot.domain.triage import Triage, classify, load_lexicon  # noqa: E402
+from bot.domain.triage import Lexicon, Triage, classify, load_lexicon  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "data" / "triage_dev.jsonl"
 TARGETS = {
@@ -75,10 +77,50 @@ def throughput(texts: list[str], seconds: float = 2.0) -> float:
     return done / (time.perf_counter() - start)
 
 
+CURVE_CLOSE = (0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
+CURVE_LEAD = (1.0, 1.5, 2.0, float("inf"))
+
+
+def would_be_unsure(result: Triage, lexicon: Lexicon, close: float, lead: float) -> bool:
+    """The unsure decision of ``triage._decide`` replayed with other ``close`` and ``lead``."""
+    scores = [score for _, score in result.ranking]
+    best = scores[0]
+    runner_up = scores[1] if len(scores) > 1 else 0.0
+    requested = sum(
+        any(label.endswith("(request)") for label in labels) for labels in result.evidence.values()
+    )
+    return (
+        best < lexicon.thin
+        or requested > 1
+        or (runner_up >= close * best and best - runner_up < lead)
+    )
+
+
+def print_curve(results: list[tuple[Case, Triage]]) -> None:
+    lexicon = load_lexicon()
+    print()
+    print("Unsure-rule curve (unsure rate / accuracy when sure, primary / primary or accepted):")
+    header = "".join(f"{'lead ' + format(lead, 'g'):>24}" for lead in CURVE_LEAD)
+    print(f"  {'close':<6}{header}")
+    for close in CURVE_CLOSE:
+        cells = []
+        for lead in CURVE_LEAD:
+            sure = [(c, r) for c, r in results if not would_be_unsure(r, lexicon, close, lead)]
+            unsure = 1 - len(sure) / len(results)
+            prim = sum(r.specialty == c.primary for c, r in sure) / max(len(sure), 1)
+            acc = sum(
+                r.specialty == c.primary or r.specialty in c.accepted for c, r in sure
+            ) / max(len(sure), 1)
+            mark = "*" if (close, lead) == (lexicon.close, lexicon.lead) else " "
+            cells.append(f"{mark}{unsure:.3f} / {prim:.3f} / {acc:.3f}")
+        print(f"  {close:<6}" + "".join(f"{cell:>24}" for cell in cells))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--errors", action="store_true", help="list every miss and unsure case")
+    parser.add_argument("--curve", action="store_true", help="print the unsure-rule trade-off")
     args = parser.parse_args()
     cases = load_cases(args.data)
     results: list[tuple[Case, Triage]] = [(case, classify(case.text)) for case in cases]
@@ -158,6 +200,8 @@ def main() -> int:
             acc = sum(ok(c, r.specialty) for c, r in subset)
             print(f"  {slug:<18} {prim:>3} / {acc:>3} / {len(subset):>3}")
 
+    if args.curve:
+        print_curve(results)
     if args.errors:
         print()
         print("Misses (not accepted) and unsure cases:")

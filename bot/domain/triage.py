@@ -14,10 +14,12 @@ How a question is scored:
 * a few short abbreviations count only in capitals ("PR", not SMS "pr" for "pour"); an ambiguous
   term may be read for another specialty when context words are present ("10 joints par jour");
   tests reported as normal ("NFS, TSH, CRP tout normal") keep only a small share of their weight;
-* an age ("patiente de 89 ans", "7yo") and terms that only count after a number ("32 SA") add
+* an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines"; not "depuis 3 ans",
+  "in 3 years", "traitement de 5 jours") and terms that only count after a number ("32 SA") add
   their own weights;
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
-  is close, and ``general_practice`` when nothing matched.
+  is close (within a share of the best score *and* less than one typical term behind), and
+  ``general_practice`` when nothing matched.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ _PASSING_ARTICLES: Final = frozenset({"le", "la", "l", "the"})
 _REQUEST_ARTICLES: Final = frozenset({"un", "une", "des", "les", "a", "an", "du"})
 _YEAR_UNITS: Final = frozenset({"ans", "an", "yo", "year", "years", "yr", "yrs", "ys"})
 _GLUED_YEAR_UNITS: Final = frozenset({"a", "y"})
-_MONTH_UNITS: Final = frozenset({"mois", "month", "months", "mo", "mth", "mths"})
+_MONTH_UNITS: Final = frozenset({"mois", "month", "months", "mo", "mth", "mths", "m"})
+# "bébé de 3 semaines", "10-day-old", "J5 de vie": weeks and days count as ages only with a cue.
+_WEEK_UNITS: Final = frozenset({"semaine", "semaines", "sem", "week", "weeks", "wk", "wks"})
+_DAY_UNITS: Final = frozenset({"jour", "jours", "j", "day", "days", "d"})
 _DURATION_BEFORE: Final = frozenset(
     {
         "depuis",
@@ -68,10 +73,54 @@ _DURATION_BEFORE: Final = frozenset(
         "ya",
         "during",
         "x",
+        "in",
+        "en",
+        "every",
+        "each",
+        "chaque",
+        "tous",
+        "toutes",
+        "les",
+        "per",
+        "par",
+        "moins",
     }
 )
 _DURATION_AFTER: Final = frozenset({"ago", "plus", "auparavant", "later", "apres", "before"})
-_AGE_BEFORE: Final = frozenset({"de", "of", "aged", "age", "agee", "agé", "bebe", "nourrisson"})
+_AGE_BEFORE: Final = frozenset(
+    {
+        "de",
+        "of",
+        "aged",
+        "age",
+        "agee",
+        "bebe",
+        "bb",
+        "nourrisson",
+        "nrs",
+        "nne",
+        "a",
+        "at",
+        "enfant",
+        "fille",
+        "fils",
+        "garcon",
+        "boy",
+        "girl",
+        "baby",
+        "infant",
+        "child",
+        "newborn",
+    }
+)
+# Words naming a baby: weeks and days count as an age only next to one ("bébé de 3 semaines").
+_BABY_WORDS: Final = frozenset(
+    {"bebe", "bb", "nourrisson", "nrs", "nne", "newborn", "neonate", "infant", "baby"}
+)
+# "3 weeks old", "10 jours de vie", "18m boy"
+_AGE_AFTER: Final = frozenset(
+    {"old", "vie", "life", "boy", "girl", "baby", "infant", "child", "toddler"}
+)
 
 
 class LexiconError(ValueError):
@@ -189,6 +238,8 @@ class Lexicon:
         default_factory=lambda: MappingProxyType({})
     )
     normal_results: NormalResults = _NO_NORMAL_RESULTS
+    # a runner-up within `close` of the best is close only while the lead is below this
+    lead: float = math.inf
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -306,6 +357,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         two_drug_weight=_number(weights, "drugs_of_two_specialties"),
         thin=_number(decision, "thin"),
         close=_number(decision, "close"),
+        lead=_number(decision, "lead") if "lead" in decision else math.inf,
         term_counts=MappingProxyType(counts),
         capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
         contexts=contexts,
@@ -515,7 +567,7 @@ def _match_terms(
     contexts = lexicon.contexts
     stems_seen: frozenset[str] | None = None
     for index, match in enumerate(matches):
-        tally.keys.add(match.key)
+        _note_key(tally.keys, match.key)
         entries = match.entries
         rules = contexts.get(match.key)
         if rules:
@@ -539,6 +591,16 @@ def _match_terms(
             if index in normal:
                 label = f"{entry.label} (normal)"
             tally.add(entry.slug, entry.weight * factor, label)
+
+
+def _note_key(keys: set[tuple[str, ...]], key: tuple[str, ...]) -> None:
+    """Record a matched term for the combinations, with its parts: "Cialis 5 mg" is also "Cialis"
+    and "cancer du sein" also "sein"."""
+    keys.add(key)
+    if len(key) > 1:
+        for size in range(1, len(key)):
+            for start in range(len(key) - size + 1):
+                keys.add(key[start : start + size])
 
 
 _CAPITAL_WORD: Final = re.compile(r"[^\W_]+")
@@ -645,34 +707,53 @@ def _match_numbers(lexicon: Lexicon, raw: Sequence[Token], tally: _Tally) -> Non
         if not token.text.isdigit():
             continue
         size, entries = lexicon.after_number.longest_at(stems, index + 1)
+        if size:
+            _note_key(tally.keys, tuple(stems[index + 1 : index + 1 + size]))
         for entry in entries if size else ():
             tally.add(entry.slug, entry.weight, f"{token.text} {entry.label}")
-        years = _age_in_years(raw, index)
-        if years is None:
+        stated = _age_in_years(raw, index)
+        if stated is None:
             continue
+        years, label = stated
         age = lexicon.age
         if years >= age.geriatrics_from:
-            tally.add("geriatrics", age.geriatrics_weight, f"age {int(years)}")
+            tally.add("geriatrics", age.geriatrics_weight, label)
         elif years < age.pediatrics_below:
-            tally.add("pediatrics", age.pediatrics_weight, f"age {years:g}")
+            tally.add("pediatrics", age.pediatrics_weight, label)
 
 
-def _age_in_years(raw: Sequence[Token], index: int) -> float | None:
-    """The age stated at ``raw[index]`` ("89 ans", "90yo", "bébé de 4 mois"), if it is one."""
+def _age_in_years(raw: Sequence[Token], index: int) -> tuple[float, str] | None:
+    """The age stated at ``raw[index]`` ("89 ans", "90yo", "bébé de 4 mois"), if it is one, in
+    years, with a label in the unit it was given in."""
     number, unit = raw[index], raw[index + 1]
     if len(number.text) > 3:
         return None
     before = raw[index - 1].text if index else ""
     before2 = raw[index - 2].text if index > 1 else ""
     after = raw[index + 2].text if index + 2 < len(raw) else ""
+    if after == "de" and index + 3 < len(raw):
+        after = raw[index + 3].text  # "10 jours de vie"
     ago = before == "a" and before2 == "y"  # "il y a 10 ans"
     if ago or before in _DURATION_BEFORE or after in _DURATION_AFTER:
         return None
+    value = int(number.text)
     glued = unit.end - len(unit.text) == number.end
-    if unit.text in _YEAR_UNITS or (glued and unit.text in _GLUED_YEAR_UNITS):
-        return float(number.text)
-    if unit.text in _MONTH_UNITS and (before in _AGE_BEFORE or after == "old"):
-        return int(number.text) / 12
+    if (
+        unit.text in _YEAR_UNITS
+        or (glued and unit.text in _GLUED_YEAR_UNITS)
+        or (unit.text == "y" and after == "o")  # "5 y/o"
+    ):
+        return float(value), f"age {value}"
+    # "3 weeks old", "bébé de 6 semaines", "10 jours de vie": weeks and days need such a cue
+    young = (
+        after in _AGE_AFTER or before in _BABY_WORDS or (before == "de" and before2 in _BABY_WORDS)
+    )
+    if unit.text in _MONTH_UNITS and (young or before in _AGE_BEFORE):
+        return value / 12, f"age {value} months"
+    if unit.text in _WEEK_UNITS and young:
+        return value / 52, f"age {value} weeks"
+    if unit.text in _DAY_UNITS and young:
+        return value / 365, f"age {value} days"
     return None
 
 
@@ -689,12 +770,15 @@ def _decide(lexicon: Lexicon, tally: _Tally) -> Triage:
         )
     best = ranked[0][1]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    requested = sum(weight >= lexicon.request_weight for weight, _ in tally.names.values())
     margin = (best - runner_up) / best
     strength = 1.0 - math.exp(-best / 3.0)
     return Triage(
         specialty=ranked[0][0],
         confidence=round(strength * (0.25 + 0.75 * margin), 3),
-        unsure=best < lexicon.thin or runner_up >= lexicon.close * best,
+        unsure=best < lexicon.thin
+        or requested > 1  # "psychologue ou psychiatre ?": the asker hesitates too
+        or (runner_up >= lexicon.close * best and best - runner_up < lexicon.lead),
         ranking=tuple((slug, round(score, 3)) for slug, score in ranked),
         evidence=MappingProxyType(
             {slug: _strongest_first(tally.evidence[slug]) for slug, _ in ranked}

@@ -225,6 +225,55 @@ def test_a_duration_is_not_an_age() -> None:
     assert "pediatrics" not in ranking
 
 
+def _age_labels(text: str) -> list[str]:
+    evidence = classify(text).evidence
+    return [label for labels in evidence.values() for label in labels if label.startswith("age")]
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("5 y/o wetting the bed every night", "age 5"),
+        ("92 y/o in a nursing home", "age 92"),
+        ("bébé de 3 semaines, ictère", "age 3 weeks"),
+        ("3-week-old still jaundiced", "age 3 weeks"),
+        ("18m boy not walking yet", "age 18 months"),
+        ("retard de langage à 30 mois", "age 30 months"),
+        ("nné J3, 10 jours de vie", "age 10 days"),
+    ],
+)
+def test_ages_are_read_in_the_forms_gps_type(question: str, label: str) -> None:
+    """'y/o', weeks and days next to a baby word or 'old', months after 'à' are ages."""
+    assert _age_labels(question) == [label]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "traitement de 5 jours par amoxicilline",
+        "Seresta jusqu'à 3/j",
+        "second DVT in 3 years",
+        "contrôle tous les 3 ans",
+        "depuis 3 semaines",
+    ],
+)
+def test_durations_and_doses_are_not_ages(question: str) -> None:
+    """'de 5 jours', '3/j', 'in 3 years', 'tous les 3 ans' say how long or how often."""
+    assert _age_labels(question) == []
+
+
+def test_the_word_age_is_not_old_age() -> None:
+    """'à quel âge' folds like 'âgé' but is no geriatric hint."""
+    assert "geriatrics" not in dict(classify("à quel âge dépister ?").ranking)
+
+
+def test_an_age_does_not_override_a_strong_organ_specialty() -> None:
+    """A child with a broken wrist is still an orthopaedic question; the age is a hint."""
+    result = classify("enfant de 8 ans, fracture du poignet, plâtre combien de temps ?")
+    assert result.specialty == "orthopedics"
+    assert "pediatrics" in result.top(3)
+
+
 # --- requests and names -----------------------------------------------------------------------
 
 
@@ -336,6 +385,32 @@ def test_close_runners_up_are_unsure() -> None:
         pulmonology={"names": ["pneumo"], "strong": ["dyspnée"]},
     )
     assert classify_with(lexicon, "souffle et dyspnée").unsure
+
+
+def test_a_close_share_with_a_full_term_of_lead_is_sure() -> None:
+    """9 against 7.5 is within 80 %, but the leader has a whole typical term more: sure."""
+    lexicon = _tiny_lexicon(
+        cardiology={"names": ["cardio"], "strong": ["souffle", "angor", "syncope"]},
+        pulmonology={
+            "names": ["pneumo"],
+            "strong": ["dyspnée", "toux"],
+            "typical": ["sifflement"],
+        },
+    )
+    result = classify_with(lexicon, "souffle, angor, syncope, dyspnée, toux, sifflement")
+    assert dict(result.ranking) == {"cardiology": 9.0, "pulmonology": 7.5}
+    assert not result.unsure
+
+
+def test_a_close_share_with_less_than_a_term_of_lead_is_unsure() -> None:
+    """4.5 against 4: close, and the lead is less than one typical term."""
+    lexicon = _tiny_lexicon(
+        cardiology={"names": ["cardio"], "strong": ["souffle"], "typical": ["palpitations"]},
+        pulmonology={"names": ["pneumo"], "strong": ["dyspnée"], "weak": ["toux", "fièvre"]},
+    )
+    result = classify_with(lexicon, "souffle, palpitations, dyspnée, toux, fièvre")
+    assert dict(result.ranking) == {"cardiology": 4.5, "pulmonology": 4.0}
+    assert result.unsure
 
 
 def test_clear_evidence_is_sure_and_confident() -> None:

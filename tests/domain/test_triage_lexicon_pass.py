@@ -158,3 +158,83 @@ def test_the_b_symptoms_rule_needs_both_parts() -> None:
 )
 def test_english_gp_phrasing(question: str, slug: str) -> None:
     assert classify(question).specialty == slug
+
+
+# --- breadth pass 3 (after held-out sets 2 and 3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("allergie péni, on peut réintroduire l'amox ?", "allergology"),
+        ("BAV brutale de l'oeil droit", "ophthalmology"),
+        ("BAV du 2e degré sur l'ECG", "cardiology"),
+        ("PTH il y a 2 ans, douleur de hanche", "orthopedics"),
+        ("PTH 9 pmol/L avec calcium 2.85", "endocrinology"),
+        ("doppler des TSA, sténose 70 %", "vascular"),
+    ],
+)
+def test_short_ambiguous_words_are_read_by_their_neighbours(question: str, slug: str) -> None:
+    """'péni', 'BAV', 'PTH', 'TSA' each mean two things; the words around them decide."""
+    assert classify(question).specialty == slug
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sciatique L5 hyperalgique, IRM ou scanner lombaire ?",
+        "patient avec pacemaker, IRM cérébrale possible ?",
+        "Lipoma 6 cm on the back, US or MRI?",
+    ],
+)
+def test_which_exam_questions_go_to_radiology(question: str) -> None:
+    """Choosing between modalities, or whether an MRI is possible, is a radiology question."""
+    assert classify(question).specialty == "radiology"
+
+
+def test_us_counts_as_ultrasound_only_in_capitals() -> None:
+    """'let us know' is not an ultrasound."""
+    assert "radiology" not in dict(classify("let us know about his eczema").ranking)
+
+
+def test_a_longer_drug_term_still_triggers_its_combination() -> None:
+    """'Cialis 5 mg' is a term of its own, and still counts as 'Cialis' for ED + diabetes."""
+    labels = _labels("DE chez un diabétique, Cialis 5 mg", "urology")
+    assert "erectile dysfunction in a diabetic or cardiac patient" in labels
+
+
+def test_weeks_of_amenorrhoea_take_part_in_combinations() -> None:
+    """'31 SA' with a high blood pressure is the pre-eclampsia picture: gynecology."""
+    result = classify("31 SA, TA 160/100 et protéinurie")
+    assert result.specialty == "gynecology"
+    assert any("pre-eclampsia" in label for label in result.evidence["gynecology"])
+
+
+def test_a_lone_letter_t_is_no_hematology_term() -> None:
+    """'CAR-T' once lost 'car' as a function word and matched any 'T' ('T 37,9')."""
+    assert "hematology" not in dict(classify("RCH, T 37,9").ranking)
+
+
+def test_asymptomatic_alone_does_not_pull_to_general_practice() -> None:
+    """'asymptomatique' is said of findings in every specialty: a weak hint only."""
+    result = classify("BBG complet nouveau, asymptomatique, urgence ?")
+    assert result.specialty == "cardiology"
+    assert not result.unsure
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("PFP a frigore, cortico + valaciclovir ?", "neurology"),
+        ("5 y/o wetting the bed every night, desmopressin?", "pediatrics"),
+        ("Corps étranger cornéen, je l'enlève au cabinet ?", "ophthalmology"),
+        ("Smell loss 6 months after a cold, olfactory training?", "ent"),
+        ("ganglion sus-claviculaire gauche dur et perte de 8 kg", "oncology"),
+        ("Bilan de thrombophilie après une TVP sous pilule, utile ?", "hematology"),
+        ("dysphagie aux solides progressive, amaigri de 4 kg", "gastroenterology"),
+        ("cannabis tous les jours, 5-6 joints/j, CJC ?", "addictology"),
+    ],
+)
+def test_common_gp_vocabulary_added_by_family(question: str, slug: str) -> None:
+    """Abbreviations and phrasings GPs type, missing before the third breadth pass."""
+    assert classify(question).specialty == slug
