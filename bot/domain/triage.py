@@ -14,6 +14,14 @@ How a question is scored:
 * a few short abbreviations count only in capitals ("PR", not SMS "pr" for "pour"); an ambiguous
   term may be read for another specialty when context words are present ("10 joints par jour");
   tests reported as normal ("NFS, TSH, CRP tout normal") keep only a small share of their weight;
+* a function word written in capitals in a mixed-case text is an abbreviation when the lexicon
+  has it ("DE" is dysfonction érectile, "de" the article; "CA 125"); a dictionary word
+  ("missing") is never read as a typo of a term ("misusing");
+* a request preceded in its clause by a refusal or a negation ("il refuse de voir un psy",
+  "pas besoin de cardio ?") counts as a passing mention;
+* background keeps a share of its weight: risk factors ("fumeur et buveur"), the list after
+  "ATCD"/"history of", and ``[[damp]]`` rules with conditions (the baby of a mother asking
+  about a drug while breastfeeding);
 * an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines"; not "depuis 3 ans",
   "in 3 years", "traitement de 5 jours") and terms that only count after a number ("32 SA") add
   their own weights;
@@ -35,9 +43,17 @@ from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 from bot.domain.specialties import FALLBACK, SPECIALTIES
-from bot.domain.triage_text import STOPWORDS, Token, fold, split_folded, term_key
+from bot.domain.triage_text import (
+    STOPWORDS,
+    Token,
+    capitalised_words,
+    fold,
+    split_folded,
+    term_key,
+)
 
 LEXICON_RESOURCE: Final = "lexicon.toml"
+ORDINARY_WORDS_RESOURCE: Final = "data/ordinary_words.txt"
 TERM_GROUPS: Final = ("key", "strong", "typical", "weak", "drugs")
 ANY_DRUG: Final = "@drug"
 _TYPO_MIN: Final = 7
@@ -171,6 +187,44 @@ class NormalResults:
 _NO_NORMAL_RESULTS: Final = NormalResults(frozenset(), frozenset(), frozenset(), 1.0)
 
 
+@dataclass(frozen=True, slots=True)
+class History:
+    """The terms listed right after "ATCD", "history of" (a run of terms, fillers between)
+    are background and keep only a share of their weight."""
+
+    cues: frozenset[str]
+    fillers: frozenset[str]
+    factor: float
+
+
+_NO_HISTORY: Final = History(frozenset(), frozenset(), 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Damp:
+    """Terms that set the scene rather than name the problem keep only a share of their weight:
+    risk factors ("fumeur", "OH"), or the baby of a mother asking about a drug while
+    breastfeeding. ``when`` (any of these terms) and ``with_drug`` are conditions; ``ages``
+    damps a stated age too (the baby's)."""
+
+    label: str
+    terms: frozenset[tuple[str, ...]]
+    when: frozenset[tuple[str, ...]]
+    with_drug: bool
+    ages: bool
+    factor: float
+    with_age: str = ""  # only when an age counting for this specialty is stated
+
+    def applies(self, keys: set[tuple[str, ...]], drug: bool, aged: Iterable[str]) -> bool:
+        """Whether the conditions hold for a question with these term keys, a drug or not, and
+        ages counting for the ``aged`` specialties."""
+        return (
+            (not self.when or not self.when.isdisjoint(keys))
+            and (drug or not self.with_drug)
+            and (not self.with_age or self.with_age in aged)
+        )
+
+
 class _Match(NamedTuple):
     first: int  # raw token indices of the term
     last: int
@@ -188,12 +242,24 @@ class _PhraseTable:
 
     def longest_at(self, stems: Sequence[str], start: int) -> tuple[int, tuple[_Entry, ...]]:
         """The longest term starting at ``stems[start]``: its length and entries, or (0, ())."""
+        size, entries, _ = self.longest_with_cue_at(stems, start)
+        return size, entries
+
+    def longest_with_cue_at(
+        self, stems: Sequence[str], start: int
+    ) -> tuple[int, tuple[_Entry, ...], int]:
+        """The longest term with entries starting at ``stems[start]`` (length and entries), and
+        the length of a longer term that has none (a cue for a rule: "TEP-scan" as a test),
+        or 0: such a cue does not hide the terms inside it."""
+        cue = 0
         for size in self.lengths.get(stems[start], ()):
             if start + size <= len(stems):
                 entries = self.phrases.get(tuple(stems[start : start + size]))
-                if entries is not None:
-                    return size, entries
-        return 0, ()
+                if entries:
+                    return size, entries, cue
+                if entries is not None and not cue:
+                    cue = size
+        return 0, (), cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +270,8 @@ class Cues:
     request_after: frozenset[str]
     self_before: frozenset[str]
     passing_before: frozenset[str]
+    negated_before: frozenset[str] = frozenset()
+    negation_bridge: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +306,20 @@ class Lexicon:
         default_factory=lambda: MappingProxyType({})
     )
     normal_results: NormalResults = _NO_NORMAL_RESULTS
+    damps: tuple[Damp, ...] = ()
+    damped_terms: frozenset[tuple[str, ...]] = frozenset()  # all the damps' terms
+    history: History = _NO_HISTORY
+    typical_weight: float = 1.5
+    # dictionary words (folded, seven letters or more): known words are never typos
+    ordinary: frozenset[str] = frozenset()
     # a runner-up within `close` of the best is close only while the lead is below this
     lead: float = math.inf
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def is_ordinary(self, word: str) -> bool:
+        """Whether a folded word is a dictionary word, singular or plural ("missing")."""
+        return word in self.ordinary or (word[-1:] in "sx" and word[:-1] in self.ordinary)
 
     def typo_of(self, stem: str) -> str | None:
         """The single-word lexicon stem one edit away from ``stem`` (which matched nothing)."""
@@ -291,13 +369,19 @@ class Triage:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read and compile the packaged lexicon, once."""
-    raw = resources.files("bot.domain").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
-    return compile_lexicon(tomllib.loads(raw))
+    """Read and compile the packaged lexicon, once, with the ordinary-word dictionary."""
+    package = resources.files("bot.domain")
+    raw = package.joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
+    words = package.joinpath(ORDINARY_WORDS_RESOURCE).read_text(encoding="utf-8").split()
+    return compile_lexicon(tomllib.loads(raw), ordinary_words=words)
 
 
-def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
-    """Compile parsed lexicon TOML into lookup tables; raise ``LexiconError`` when malformed."""
+def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ()) -> Lexicon:
+    """Compile parsed lexicon TOML into lookup tables; raise ``LexiconError`` when malformed.
+
+    ``ordinary_words`` (folded dictionary words) are never read as typos of a lexicon term:
+    "missing" is a word, not a misspelt "misusing".
+    """
     weights = _table(data, "weights")
     specialties = _table(data, "specialty")
     unknown = sorted(set(specialties) - set(SPECIALTIES))
@@ -329,6 +413,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     combinations = tuple(_combination(item, terms) for item in _tables(data, "combination"))
     contexts = _contexts(_tables(data, "context"), terms)
     normal = _normal_results(data.get("normal_results"), terms)
+    damps = tuple(_damp(item, terms) for item in _tables(data, "damp"))
     cues = _table(data, "cues")
     age = _table(data, "age")
     decision = _table(data, "decision")
@@ -344,6 +429,8 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             request_after=_folded_set(cues, "request_after"),
             self_before=_folded_set(cues, "self_before"),
             passing_before=_folded_set(cues, "passing_before"),
+            negated_before=_folded_set(cues, "negated_before"),
+            negation_bridge=_folded_set(cues, "negation_bridge"),
         ),
         age=AgeRule(
             geriatrics_from=int(_number(age, "geriatrics_from")),
@@ -362,6 +449,13 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
         contexts=contexts,
         normal_results=normal,
+        damps=damps,
+        damped_terms=frozenset(key for damp in damps for key in damp.terms),
+        typical_weight=_number(weights, "typical"),
+        history=_history(data.get("history")),
+        ordinary=frozenset(
+            word for word in ordinary_words if len(word) >= _TYPO_MIN and word.isalpha()
+        ),
     )
 
 
@@ -382,6 +476,45 @@ def _contexts(
         entry = _Entry(str(slug), _number(item, "weight"), f"{term} ({slug} context)", False)
         found.setdefault(key, []).append(Context(cues, entry))
     return MappingProxyType({key: tuple(rules) for key, rules in found.items()})
+
+
+def _history(section: Any) -> History:
+    if section is None:
+        return _NO_HISTORY
+    if not isinstance(section, dict):
+        raise LexiconError("[history] must be a table")
+    return History(
+        cues=_folded_set(section, "cues"),
+        fillers=_folded_set(section, "fillers"),
+        factor=_number(section, "factor"),
+    )
+
+
+def _damp(item: Mapping[str, Any], terms: dict[tuple[str, ...], dict[str, _Entry]]) -> Damp:
+    label = str(item.get("label", "damp"))
+    damped = frozenset(term_key(term) for term in _strings(item, "terms"))
+    when = frozenset(term_key(term) for term in _strings(item, "when"))
+    factor = _number(item, "factor")
+    if not damped or factor > 1.0:
+        raise LexiconError(f"the damp rule {label!r} needs 'terms' and a factor of at most 1")
+    for key in when:
+        terms.setdefault(key, {})  # findable even when no specialty lists it
+    return Damp(
+        label=label,
+        terms=damped,
+        when=when,
+        with_drug=bool(item.get("with_drug", False)),
+        ages=bool(item.get("ages", False)),
+        factor=factor,
+        with_age=_with_age(item),
+    )
+
+
+def _with_age(item: Mapping[str, Any]) -> str:
+    slug = str(item.get("with_age", ""))
+    if slug and slug not in SPECIALTIES:
+        raise LexiconError(f"a damp rule's with_age must be a specialty slug, not {slug!r}")
+    return slug
 
 
 def _normal_results(
@@ -509,6 +642,8 @@ class _Tally:
     keys: set[tuple[str, ...]] = field(default_factory=set)
     drug: bool = False
     drug_homes: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    age_factor: float = 1.0
+    aged: set[str] = field(default_factory=set)  # specialties a stated age counts for
 
     def add(self, slug: str, weight: float, label: str) -> None:
         if (slug, label) in self.seen or weight <= 0:
@@ -553,8 +688,11 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
     folded = fold(text)
     raw = split_folded(folded)
     tally = _Tally()
+    ages = _match_numbers(lexicon, raw, tally)
+    tally.aged.update(slug for slug, _, _ in ages)
     _match_terms(lexicon, text, folded, raw, tally)
-    _match_numbers(lexicon, raw, tally)
+    for slug, weight, label in ages:
+        tally.add(slug, weight * tally.age_factor, label)
     tally.settle(lexicon.combinations, lexicon.two_drug_weight)
     return _decide(lexicon, tally)
 
@@ -564,6 +702,8 @@ def _match_terms(
 ) -> None:
     matches = _find_terms(lexicon, text, raw)
     normal = _reported_normal(lexicon.normal_results, raw, matches)
+    damped = _damped(lexicon, matches, tally) if lexicon.damps else {}
+    history = _in_history(lexicon.history, folded, raw, matches)
     contexts = lexicon.contexts
     stems_seen: frozenset[str] | None = None
     for index, match in enumerate(matches):
@@ -578,6 +718,9 @@ def _match_terms(
                     entries = (rule.entry,)
                     break
         factor = match.factor * (lexicon.normal_results.factor if index in normal else 1.0)
+        factor *= damped.get(match.key, 1.0)
+        if index in history:
+            factor *= lexicon.history.factor
         for entry in entries:
             if entry.is_name:
                 weight = _name_weight(lexicon, folded, raw, match.first, match.last)
@@ -590,7 +733,46 @@ def _match_terms(
             label = entry.label if factor == 1.0 else f"{entry.label} (~)"
             if index in normal:
                 label = f"{entry.label} (normal)"
+            elif match.key in damped or index in history:
+                label = f"{entry.label} (background)"
             tally.add(entry.slug, entry.weight * factor, label)
+
+
+def _damped(
+    lexicon: Lexicon, matches: Sequence[_Match], tally: _Tally
+) -> dict[tuple[str, ...], float]:
+    """The factor of each damped term key; a damped age is noted on the tally."""
+    if all(match.key not in lexicon.damped_terms for match in matches):
+        return {}
+    keys: set[tuple[str, ...]] = set()
+    for match in matches:
+        _note_key(keys, match.key)
+    drug = any(entry.is_drug for match in matches for entry in match.entries)
+    factors: dict[tuple[str, ...], float] = {}
+    for rule in lexicon.damps:
+        if not rule.applies(keys, drug, tally.aged) or not _other_evidence(
+            lexicon, matches, rule.terms
+        ):
+            continue
+        for match in matches:
+            if match.key in rule.terms:
+                factors[match.key] = min(factors.get(match.key, 1.0), rule.factor)
+        if rule.ages:
+            tally.age_factor = min(tally.age_factor, rule.factor)
+    return factors
+
+
+def _other_evidence(
+    lexicon: Lexicon, matches: Sequence[_Match], damped: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether a term outside ``damped`` carries typical weight or more: there is a problem for
+    the damped terms to be the background of."""
+    return any(
+        entry.weight >= lexicon.typical_weight and not entry.is_name
+        for match in matches
+        if match.key not in damped
+        for entry in match.entries
+    )
 
 
 def _note_key(keys: set[tuple[str, ...]], key: tuple[str, ...]) -> None:
@@ -606,19 +788,57 @@ def _note_key(keys: set[tuple[str, ...]], key: tuple[str, ...]) -> None:
 _CAPITAL_WORD: Final = re.compile(r"[^\W_]+")
 
 
+def _content(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[int]:
+    """Indices of the tokens to match: function words are set aside, unless one is written in
+    capitals in a text that is not all capitals ("DE chez un diabétique") or starts a longer
+    term ("ca 125"), and the lexicon has a term starting with it."""
+    lengths = lexicon.terms.lengths
+    content: list[int] = []
+    capitals: dict[str, list[bool]] | None = None
+    seen: dict[str, int] = {}
+    for index, token in enumerate(raw):
+        word = token.text
+        if word not in STOPWORDS:
+            content.append(index)
+            continue
+        occurrence = seen[word] = seen.get(word, -1) + 1
+        if word not in lengths:
+            continue
+        if any(
+            size > 1 and tuple(t.stem for t in raw[index : index + size]) in lexicon.terms.phrases
+            for size in lengths[word]
+        ):
+            content.append(index)
+            continue
+        if word.upper() not in text:  # cheap: no capitals of it anywhere
+            continue
+        if capitals is None:
+            shouting = not any(letter.islower() for letter in text)
+            capitals = {} if shouting else capitalised_words(text)
+        flags = capitals.get(word, ())
+        if occurrence < len(flags) and flags[occurrence]:
+            content.append(index)
+    return content
+
+
 def _find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[_Match]:
     """The lexicon terms of the question, in order, the longest first at each place."""
-    content = [index for index, token in enumerate(raw) if token.text not in STOPWORDS]
+    content = _content(lexicon, text, raw)
     stems = [raw[index].stem for index in content]
     capitals: frozenset[str] | None = None
     found: list[_Match] = []
     position = 0
     while position < len(stems):
-        size, entries = lexicon.terms.longest_at(stems, position)
+        size, entries, cue = lexicon.terms.longest_with_cue_at(stems, position)
+        if cue:
+            last = content[position + cue - 1]
+            cue_key = tuple(stems[position : position + cue])
+            found.append(_Match(content[position], last, cue_key, (), 1.0))
         key = tuple(stems[position : position + size])
         factor = 1.0
         if not size:
-            corrected = lexicon.typo_of(stems[position])
+            word = raw[content[position]].text
+            corrected = None if lexicon.is_ordinary(word) else lexicon.typo_of(stems[position])
             if corrected is None:
                 position += 1
                 continue
@@ -634,6 +854,38 @@ def _find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[_Matc
                 continue
         found.append(_Match(content[position], content[position + size - 1], key, entries, factor))
         position += size
+    return found
+
+
+def _in_history(
+    rule: History, folded: str, raw: Sequence[Token], matches: Sequence[_Match]
+) -> set[int]:
+    """Indices of the terms listed right after a history cue ("ATCD d'IDM et de FA", "PMH:
+    AF"): a run of terms with function words and fillers between; the first other word, or a
+    punctuation mark (after the first term: "ATCD d'IDM, coloscopie ?"), ends it."""
+    if not rule.cues or not any(token.text in rule.cues for token in raw):
+        return set()
+    starting = {match.first: index for index, match in enumerate(matches)}
+    found: set[int] = set()
+    for position, token in enumerate(raw):
+        if token.text not in rule.cues:
+            continue
+        cursor = position + 1
+        listed = False
+        while cursor < len(raw):
+            between = folded[raw[cursor - 1].end : raw[cursor].end - len(raw[cursor].text)]
+            if listed and not _CLAUSE_BREAK.isdisjoint(between):
+                break
+            if cursor in starting:
+                index = starting[cursor]
+                found.add(index)
+                listed = True
+                cursor = matches[index].last + 1
+                continue
+            word = raw[cursor].text
+            if not (word in STOPWORDS or word in rule.fillers or word in rule.cues):
+                break
+            cursor += 1
     return found
 
 
@@ -667,6 +919,13 @@ def _reported_normal(
                 ):  # a number is a value: "CRP 90, bilan infectieux négatif" is not CRP normal
                     break
                 cursor += step
+    if normal:  # the terms inside a normal test: "TDM" in "TDM TAP normal"
+        spans = [(matches[index].first, matches[index].last) for index in normal]
+        normal.update(
+            index
+            for index, match in enumerate(matches)
+            if any(first <= match.first and match.last <= last for first, last in spans)
+        )
     return normal
 
 
@@ -678,6 +937,34 @@ def _name_weight(
     lexicon: Lexicon, folded: str, raw: Sequence[Token], first: int, last: int
 ) -> float:
     """How much a specialty name at ``raw[first..last]`` counts: request, passing, or self."""
+    weight = _name_weight_by_cues(lexicon, folded, raw, first, last)
+    if weight >= lexicon.request_weight and _negated(lexicon.cues, folded, raw, first):
+        return lexicon.name_weight  # "il refuse de voir un psy", "pas besoin de cardio ?"
+    return weight
+
+
+_CLAUSE_BREAK: Final = frozenset(".,;:!?()\n")
+_NEGATION_WINDOW: Final = 6
+
+
+def _negated(cues: Cues, folded: str, raw: Sequence[Token], first: int) -> bool:
+    """A negation or "déjà" before the name, in the same clause, reached only through words of
+    seeing or needing ("refuse de voir un", "pas besoin de", "no need for a")."""
+    for index in range(first - 1, max(first - 1 - _NEGATION_WINDOW, -1), -1):
+        between = folded[raw[index].end : raw[index + 1].end - len(raw[index + 1].text)]
+        if not _CLAUSE_BREAK.isdisjoint(between):
+            return False
+        word = raw[index].text
+        if word in cues.negated_before:
+            return True
+        if word not in cues.negation_bridge:
+            return False
+    return False
+
+
+def _name_weight_by_cues(
+    lexicon: Lexicon, folded: str, raw: Sequence[Token], first: int, last: int
+) -> float:
     cues = lexicon.cues
     article = ""
     for index in range(first - 1, max(first - 1 - _CUE_WINDOW, -1), -1):
@@ -701,7 +988,12 @@ def _name_weight(
     return lexicon.name_weight
 
 
-def _match_numbers(lexicon: Lexicon, raw: Sequence[Token], tally: _Tally) -> None:
+def _match_numbers(
+    lexicon: Lexicon, raw: Sequence[Token], tally: _Tally
+) -> list[tuple[str, float, str]]:
+    """Add the terms that count after a number; return the stated ages' evidence (specialty,
+    weight, label), added once the terms are read (a damp rule may lower them)."""
+    ages: list[tuple[str, float, str]] = []
     stems = [token.stem for token in raw]
     for index, token in enumerate(raw[:-1]):
         if not token.text.isdigit():
@@ -717,9 +1009,10 @@ def _match_numbers(lexicon: Lexicon, raw: Sequence[Token], tally: _Tally) -> Non
         years, label = stated
         age = lexicon.age
         if years >= age.geriatrics_from:
-            tally.add("geriatrics", age.geriatrics_weight, label)
+            ages.append(("geriatrics", age.geriatrics_weight, label))
         elif years < age.pediatrics_below:
-            tally.add("pediatrics", age.pediatrics_weight, label)
+            ages.append(("pediatrics", age.pediatrics_weight, label))
+    return ages
 
 
 def _age_in_years(raw: Sequence[Token], index: int) -> tuple[float, str] | None:

@@ -64,7 +64,11 @@ def stem(token: str) -> str:
         word = word[:-3] + "al"  # rénaux → rénal
     elif word[-1] in "sx" and len(word) - 1 >= _MIN_STEM:
         word = word[:-1]
-    if word.endswith("euse") and len(word) > 5:
+    if word.endswith("enne") and len(word) > 6:
+        word = word[:-2]  # pelvienne → pelvien, like pelvien
+    elif word.endswith("elle") and len(word) > 6 and word[-5] in "iutnr":
+        word = word[:-2]  # artérielle → artériel, sexuelle → sexuel (not selle → sel)
+    elif word.endswith("euse") and len(word) > 5:
         word = word[:-2]  # infectieuse → infectieu(x)
     elif word.endswith("ive") and len(word) > 4:
         word = word[:-2] + "f"  # digestive → digestif
@@ -105,12 +109,30 @@ def split_folded(folded: str) -> list[Token]:
     return found
 
 
+_WORD: Final = re.compile(r"[^\W_]+")
+
+
+def capitalised_words(text: str) -> dict[str, list[bool]]:
+    """For each folded word of ``text``, in order of appearance, whether it was written in
+    capitals (two letters or more): "DE" (dysfonction érectile) is not the article "de"."""
+    found: dict[str, list[bool]] = {}
+    for word in _WORD.findall(text):
+        found.setdefault(fold(word), []).append(len(word) > 1 and word.isupper())
+    return found
+
+
 def term_key(term: str) -> tuple[str, ...]:
     """The lookup key of a lexicon term: its stems, function words removed.
 
-    A term made only of function words keeps them, so that it still has a key.
+    A function word written in capitals is an abbreviation and is kept ("CA 125", "DE"); a term
+    made only of function words keeps them, so that it still has a key.
     """
-    stems = [token.stem for token in tokens(term) if token.text not in STOPWORDS]
+    capitals = {word for word, flags in capitalised_words(term).items() if any(flags)}
+    stems = [
+        token.stem
+        for token in tokens(term)
+        if token.text not in STOPWORDS or token.text in capitals
+    ]
     if not stems:
         stems = [token.stem for token in tokens(term)]
     return tuple(stems)

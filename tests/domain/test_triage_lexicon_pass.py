@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.domain.triage import LexiconError, classify, compile_lexicon
+from bot.domain.triage_text import stem
 
 
 def _raw_lexicon() -> dict[str, Any]:
@@ -238,3 +239,140 @@ def test_asymptomatic_alone_does_not_pull_to_general_practice() -> None:
 def test_common_gp_vocabulary_added_by_family(question: str, slug: str) -> None:
     """Abbreviations and phrasings GPs type, missing before the third breadth pass."""
     assert classify(question).specialty == slug
+
+
+# --- pass 4: negated requests --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cannabis tous les jours chez un ado, il refuse de voir un psy",
+        "pas besoin de psy ?",
+        "doesn't want to see a psychiatrist",
+        "Not asking for psych, the rash is the question",
+    ],
+)
+def test_a_refused_or_negated_specialty_is_not_a_request(question: str) -> None:
+    """A refusal, a negation or "déjà" before the name, in the same clause, leaves a mention."""
+    assert not any(label.endswith("(request)") for label in _labels(question, "psychiatry"))
+
+
+def test_a_request_after_an_unrelated_negation_stays_a_request() -> None:
+    """A negation in another clause does not reach the name: "pas bien, un psy ?"."""
+    assert "psy (request)" in _labels("elle ne va pas bien, un psy ?", "psychiatry")
+
+
+# --- pass 4: function words written in capitals are abbreviations --------------------------------
+
+
+def test_de_in_capitals_is_erectile_dysfunction() -> None:
+    assert classify("DE chez un diabétique, Cialis 5 mg quotidien ?").specialty == "urology"
+
+
+def test_de_in_lower_case_or_in_a_shouted_text_is_the_article() -> None:
+    assert "urology" not in dict(classify("douleur de jambe").ranking)
+    assert "urology" not in dict(classify("DOULEUR DE JAMBE").ranking)
+
+
+def test_ca_125_is_a_tumour_marker_in_any_case() -> None:
+    """ "CA 125" keeps its "CA"; "ca 125" too, as the start of a longer term."""
+    assert "CA 125" in _labels("CA 125 élevé chez une femme de 60 ans", "oncology")
+    assert "CA 125" in _labels("ca 125 à 80, que faire", "oncology")
+
+
+# --- pass 4: a dictionary word is not a typo -----------------------------------------------------
+
+
+def test_an_ordinary_word_is_not_read_as_a_typo() -> None:
+    """ "missing" is an English word, not a misspelt "misusing"."""
+    assert "addictology" not in dict(classify("missing a lot of school").ranking)
+
+
+def test_an_unknown_word_is_still_read_as_a_typo() -> None:
+    assert classify("rectoragies depuis une semaine").specialty == "gastroenterology"
+
+
+def test_compile_lexicon_takes_the_ordinary_words() -> None:
+    """Without the dictionary the same word is corrected: the guard comes from the word list."""
+    lexicon = compile_lexicon(_raw_lexicon())
+    assert lexicon.typo_of("missing") == "misusing"
+    assert compile_lexicon(_raw_lexicon(), ordinary_words=["missing"]).is_ordinary("missing")
+
+
+# --- pass 4: background and context weigh less than the problem ----------------------------------
+
+
+def test_risk_factors_weigh_less_than_the_presenting_problem() -> None:
+    question = "Dysphagie aux solides chez un homme de 67 ans fumeur et buveur, amaigri de 4 kg"
+    result = classify(question)
+    assert result.specialty == "gastroenterology"
+    assert "fumeur (background)" in _labels(question, "addictology")
+
+
+def test_a_smoking_question_stays_addictology() -> None:
+    """Risk-factor words are damped only when the question has other evidence."""
+    assert classify("fumeur 20 cigarettes par jour, veut arrêter").specialty == "addictology"
+    assert classify("patient fumeur, que faire").ranking[0][0] == "addictology"
+
+
+def test_history_terms_are_background_until_the_list_ends() -> None:
+    labels = _labels("ATCD d'IDM et de FA, coloscopie de dépistage ?", "cardiology")
+    assert set(labels) == {"IDM (background)", "FA (background)"}
+    assert "coloscopie" in _labels("ATCD d'IDM, coloscopie ?", "gastroenterology")
+
+
+def test_the_baby_of_a_breastfeeding_mother_is_context_of_a_drug_question() -> None:
+    question = "maman qui allaite un bébé de 6 semaines, Seresta 10 mg compatible ?"
+    result = classify(question)
+    assert result.specialty == "pharmacology"
+    assert "bébé (background)" in _labels(question, "pediatrics")
+
+
+def test_a_breastfeeding_question_without_a_drug_keeps_the_baby() -> None:
+    assert "bébé" in _labels(
+        "allaitement difficile, bébé de 3 semaines qui ne grossit pas", "pediatrics"
+    )
+
+
+def test_a_damp_rule_needs_terms() -> None:
+    data = _raw_lexicon()
+    data["damp"] = [{"label": "empty", "factor": 0.5}]
+    with pytest.raises(LexiconError, match="empty"):
+        compile_lexicon(data)
+
+
+def test_a_damp_rule_age_condition_must_be_a_specialty() -> None:
+    data = _raw_lexicon()
+    data["damp"] = [{"terms": ["âgée"], "factor": 0.5, "with_age": "elderly"}]
+    with pytest.raises(LexiconError, match="elderly"):
+        compile_lexicon(data)
+
+
+# --- pass 4: a normal work-up, a longer cue term, word forms -------------------------------------
+
+
+def test_a_normal_cardiac_work_up_counts_little() -> None:
+    question = "douleur thoracique, ECG, troponine et écho cœur normaux à chaque fois"
+    assert "écho cœur (normal)" in _labels(question, "cardiology")
+
+
+def test_a_rule_only_term_does_not_hide_the_terms_inside_it() -> None:
+    """ "TEP-scan" is a test for the normal-results rule, and still the imaging "TEP"."""
+    assert "radiology" in classify("fièvre prolongée inexpliquée, TEP-scan ?").top(3)
+
+
+def test_feminine_forms_in_enne_and_elle_find_the_masculine_term() -> None:
+    assert stem("pelvienne") == stem("pelvien")
+    assert stem("artérielles") == stem("artériel")
+    assert stem("selles") != stem("sel")  # stools are not salt
+
+
+def test_a_haemolysed_potassium_is_a_nephrology_question() -> None:
+    assert classify("K+ 6,2 sur un bilan de routine, hémolyse ?").specialty == "nephrology"
+
+
+def test_jaundice_in_a_newborn_is_pediatrics() -> None:
+    assert classify("ictère à J10 chez un nouveau-né allaité, bili à 220").specialty == (
+        "pediatrics"
+    )
