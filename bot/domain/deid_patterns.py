@@ -375,6 +375,17 @@ _DATE_CONTEXT_COMPACT: Final = re.compile(
 )
 
 
+# A birth month and year: the design removes dates of birth, and a month + year after a birth
+# cue is one ("née en novembre 1975", "DOB 03/1961"); elsewhere month + year stays ("en mars
+# 1982" in a history).
+_DATE_BIRTH_MONTH_YEAR: Final = re.compile(
+    r"\b(?:DDN|DOB|n[ée]\(?e?\)?\s(?:en|le)|date de naissance|date of birth|birth ?date|"
+    r"born(?:\s(?:in|on))?)\s?:?\s?"
+    rf"(?P<v>{_MONTH}\s?(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:19|20)\d\d)(?![\d/.-]\d)",
+    _I,
+)
+
+
 # An ISO timestamp's time, with seconds, goes with its date ("2000-04-16 11:34:35"); the time
 # after a French date ("14/02/2016 13:04:02") stays, as the data sets mark it.
 _TIME_TAIL: Final = re.compile(r"[ T]\d\d:\d\d:\d\d(?!\d)")
@@ -473,6 +484,9 @@ def _dates(text: str, words: frozenset[str] | set[str]) -> Iterator[Found]:
         for m in _DATE_SPACED.finditer(text) if spaced else ():
             if _valid_numeric_date(m.group().replace(" ", "")):
                 yield m.start(), m.end(), "DATE"
+    if has_digit and (months or has_sep):
+        for m in _DATE_BIRTH_MONTH_YEAR.finditer(text):
+            yield m.start("v"), m.end("v"), "DATE"
     if has_digit and not words.isdisjoint(_DAY_WORDS):
         for m in _MONTH_YEAR_DIGITS.finditer(text):
             w = _DAY_WORDS_BEFORE.search(text, max(0, m.start() - 30), m.start())

@@ -577,3 +577,26 @@ def test_capitalised_street_name_stops_before_lower_case_words() -> None:
         k.startswith("deux bd etienne de rourque")
         for k in found("deux bd etienne de rourque 28722 X")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("née en novembre 1975, G2P2", "novembre 1975"),
+        ("DDN : 03/1975", "03/1975"),
+        ("born in March 1961", "March 1961"),
+        ("date de naissance: mars 1961", "mars 1961"),
+        ("DOB 03/1961, CKD 3", "03/1961"),
+    ],
+)
+def test_birth_month_and_year_is_a_date(text: str, value: str) -> None:
+    """A month and year after a birth cue is a date of birth, which the policy removes."""
+    assert found(text).get(value) == "DATE"
+
+
+@pytest.mark.parametrize(
+    "text", ["ATCD: cholécystectomie en mars 1982", "né en 1961, HTA", "vu en 03/2021 au CHU"]
+)
+def test_month_and_year_without_birth_cue_stays(text: str) -> None:
+    """Elsewhere a month and year (or a year alone) stays: the clinical timeline needs it."""
+    assert "DATE" not in found(text).values()
