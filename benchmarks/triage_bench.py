@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH ...] [--errors] [-
 Prints top-1 accuracy (primary only, and primary or accepted), top-3, the unsure rate, the
 accuracy when sure, a confusion summary, and questions per second on one core (single process).
 ``--curve`` also prints the unsure-rule trade-off: for each "close" share and "lead" margin, the
-unsure rate and the accuracy when sure (the rule in the lexicon is marked with *).
+unsure rate and the accuracy when sure (the rule in the lexicon is marked with *), with and
+without the natural-partner exemption (a close runner-up that either specialist could answer).
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.domain.specialties import SPECIALTIES  # noqa: E402
-from bot.domain.triage import Lexicon, Triage, classify, load_lexicon  # noqa: E402
+from bot.domain.triage import (  # noqa: E402
+    Lexicon,
+    Triage,
+    classify,
+    load_lexicon,
+    natural_partners,
+)
 
 DEFAULT_DATA = ROOT / "benchmarks" / "data" / "triage_dev.jsonl"
 TARGETS = {
@@ -81,48 +88,69 @@ CURVE_CLOSE = (0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
 CURVE_LEAD = (1.0, 1.5, 2.0, float("inf"))
 
 
-def would_be_unsure(result: Triage, lexicon: Lexicon, close: float, lead: float) -> bool:
-    """The unsure decision of ``triage._decide`` replayed with other ``close`` and ``lead``."""
+def would_be_unsure(
+    result: Triage, lexicon: Lexicon, close: float, lead: float, partners: bool = True
+) -> bool:
+    """The unsure decision of ``triage._decide`` replayed with other ``close`` and ``lead``, and
+    with or without the natural-partner exemption."""
     scores = [score for _, score in result.ranking]
     best = scores[0]
     runner_up = scores[1] if len(scores) > 1 else 0.0
     requested = sum(
         any(label.endswith("(request)") for label in labels) for labels in result.evidence.values()
     )
+    exempt = (
+        partners
+        and 0 < runner_up < best
+        and natural_partners(lexicon, result.ranking[0][0], result.ranking[1][0])
+    )
     return (
         best < lexicon.thin
         or requested > 1
-        or (runner_up >= close * best and best - runner_up < lead)
+        or (runner_up >= close * best and best - runner_up < lead and not exempt)
     )
 
 
 def print_curve(results: list[tuple[Case, Triage]]) -> None:
     lexicon = load_lexicon()
-    print()
-    print("Unsure-rule curve (unsure rate / accuracy when sure, primary / primary or accepted):")
-    header = "".join(f"{'lead ' + format(lead, 'g'):>24}" for lead in CURVE_LEAD)
-    print(f"  {'close':<6}{header}")
-    for close in CURVE_CLOSE:
-        cells = []
-        for lead in CURVE_LEAD:
-            sure = [(c, r) for c, r in results if not would_be_unsure(r, lexicon, close, lead)]
-            unsure = 1 - len(sure) / len(results)
-            prim = sum(r.specialty == c.primary for c, r in sure) / max(len(sure), 1)
-            acc = sum(
-                r.specialty == c.primary or r.specialty in c.accepted for c, r in sure
-            ) / max(len(sure), 1)
-            mark = "*" if (close, lead) == (lexicon.close, lexicon.lead) else " "
-            cells.append(f"{mark}{unsure:.3f} / {prim:.3f} / {acc:.3f}")
-        print(f"  {close:<6}" + "".join(f"{cell:>24}" for cell in cells))
+    for partners in (True, False):
+        print()
+        print(
+            "Unsure-rule curve, natural partners "
+            + ("exempt" if partners else "not exempt")
+            + " (unsure rate / accuracy when sure, primary / primary or accepted):"
+        )
+        header = "".join(f"{'lead ' + format(lead, 'g'):>24}" for lead in CURVE_LEAD)
+        print(f"  {'close':<6}{header}")
+        for close in CURVE_CLOSE:
+            cells = []
+            for lead in CURVE_LEAD:
+                sure = [
+                    (c, r)
+                    for c, r in results
+                    if not would_be_unsure(r, lexicon, close, lead, partners)
+                ]
+                unsure = 1 - len(sure) / len(results)
+                prim = sum(r.specialty == c.primary for c, r in sure) / max(len(sure), 1)
+                acc = sum(
+                    r.specialty == c.primary or r.specialty in c.accepted for c, r in sure
+                ) / max(len(sure), 1)
+                current = (close, lead) == (lexicon.close, lexicon.lead) and partners
+                mark = "*" if current else " "
+                cells.append(f"{mark}{unsure:.3f} / {prim:.3f} / {acc:.3f}")
+            print(f"  {close:<6}" + "".join(f"{cell:>24}" for cell in cells))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--data", type=Path, action="append", help="JSONL file(s); several are pooled"
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and unsure case")
     parser.add_argument("--curve", action="store_true", help="print the unsure-rule trade-off")
     args = parser.parse_args()
-    cases = load_cases(args.data)
+    paths: list[Path] = args.data or [DEFAULT_DATA]
+    cases = [case for path in paths for case in load_cases(path)]
     results: list[tuple[Case, Triage]] = [(case, classify(case.text)) for case in cases]
     n = len(results)
 
@@ -140,8 +168,8 @@ def main() -> int:
     qps = throughput([case.text for case in cases])
 
     langs = Counter(case.lang for case in cases)
-    shown = args.data.relative_to(ROOT) if args.data.is_relative_to(ROOT) else args.data
-    print(f"Development set: {shown}")
+    shown = [path.relative_to(ROOT) if path.is_relative_to(ROOT) else path for path in paths]
+    print(f"Development set: {', '.join(map(str, shown))}")
     print(f"  {n} questions ({', '.join(f'{k} {v}' for k, v in sorted(langs.items()))})")
     for problem in check_coverage(cases):
         print(f"  WARNING: {problem}")

@@ -26,8 +26,9 @@ How a question is scored:
   "in 3 years", "traitement de 5 jours") and terms that only count after a number ("32 SA") add
   their own weights;
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
-  is close (within a share of the best score *and* less than one typical term behind), and
-  ``general_practice`` when nothing matched.
+  is close (within a share of the best score *and* less than one typical term behind) without
+  being the best's natural partner (one of them a modifier such as pediatrics or pharmacology:
+  either would do), and ``general_practice`` when nothing matched.
 """
 
 from __future__ import annotations
@@ -314,6 +315,10 @@ class Lexicon:
     ordinary: frozenset[str] = frozenset()
     # a runner-up within `close` of the best is close only while the lead is below this
     lead: float = math.inf
+    # a close runner-up that is the best's natural partner (one of them a modifier such as
+    # pediatrics or pharmacology, or a listed pair) does not make the answer unsure
+    modifiers: frozenset[str] = frozenset()
+    partners: frozenset[frozenset[str]] = frozenset()
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -445,6 +450,8 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         thin=_number(decision, "thin"),
         close=_number(decision, "close"),
         lead=_number(decision, "lead") if "lead" in decision else math.inf,
+        modifiers=_slugs(decision, "modifiers"),
+        partners=_partners(decision),
         term_counts=MappingProxyType(counts),
         capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
         contexts=contexts,
@@ -457,6 +464,24 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
             word for word in ordinary_words if len(word) >= _TYPO_MIN and word.isalpha()
         ),
     )
+
+
+def _slugs(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    slugs = frozenset(_strings(data, key))
+    unknown = sorted(slugs - set(SPECIALTIES))
+    if unknown:
+        raise LexiconError(f"unknown specialty slugs in {key}: {', '.join(unknown)}")
+    return slugs
+
+
+def _partners(decision: Mapping[str, Any]) -> frozenset[frozenset[str]]:
+    value = decision.get("partners", [])
+    if not isinstance(value, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and set(pair) <= set(SPECIALTIES)
+        for pair in value
+    ):
+        raise LexiconError("partners must be a list of pairs of specialty slugs")
+    return frozenset(frozenset(pair) for pair in value)
 
 
 def _contexts(
@@ -844,6 +869,9 @@ def _find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[_Matc
                 continue
             size, key, factor = 1, (corrected,), lexicon.typo_factor
             entries = lexicon.terms.phrases[key]
+        if size == 1 and _unit_of_number(raw, content[position]):
+            position += 1  # "20k€", "5g": a unit glued to a number, not "K+" or a term
+            continue
         if key in lexicon.capitals_only:
             if capitals is None:
                 capitals = frozenset(
@@ -855,6 +883,15 @@ def _find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[_Matc
         found.append(_Match(content[position], content[position + size - 1], key, entries, factor))
         position += size
     return found
+
+
+def _unit_of_number(raw: Sequence[Token], index: int) -> bool:
+    """Whether ``raw[index]`` is a single letter glued to the number before it ("20k")."""
+    token = raw[index]
+    if len(token.text) != 1 or not index:
+        return False
+    before = raw[index - 1]
+    return before.text.isdigit() and before.end == token.end - 1
 
 
 def _in_history(
@@ -1071,11 +1108,26 @@ def _decide(lexicon: Lexicon, tally: _Tally) -> Triage:
         confidence=round(strength * (0.25 + 0.75 * margin), 3),
         unsure=best < lexicon.thin
         or requested > 1  # "psychologue ou psychiatre ?": the asker hesitates too
-        or (runner_up >= lexicon.close * best and best - runner_up < lexicon.lead),
+        or (
+            runner_up >= lexicon.close * best
+            and best - runner_up < lexicon.lead
+            and not (runner_up < best and natural_partners(lexicon, ranked[0][0], ranked[1][0]))
+        ),
         ranking=tuple((slug, round(score, 3)) for slug, score in ranked),
         evidence=MappingProxyType(
             {slug: _strongest_first(tally.evidence[slug]) for slug, _ in ranked}
         ),
+    )
+
+
+def natural_partners(lexicon: Lexicon, best: str, runner_up: str) -> bool:
+    """Whether a close runner-up is the best's natural partner, so that either would do: one
+    of them is a modifier (a child's ENT problem: ENT or pediatrics; a drug's dose for the
+    kidney: pharmacology or nephrology) or the two are a listed pair (psychiatry, psychology)."""
+    return (
+        best in lexicon.modifiers
+        or runner_up in lexicon.modifiers
+        or frozenset((best, runner_up)) in lexicon.partners
     )
 
 

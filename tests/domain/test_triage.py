@@ -497,3 +497,50 @@ def test_drugs_of_one_specialty_do_not_suggest_an_interaction() -> None:
     """Kardegic and Plavix are both cardiology drugs: no interaction bonus."""
     result = classify("Kardegic et Plavix")
     assert "drugs of two specialties" not in result.evidence["pharmacology"]
+
+
+def test_a_close_natural_partner_strictly_behind_is_sure() -> None:
+    """4.5 against 4: close, but the runner-up is pediatrics (a modifier): either specialist can
+    answer a child's ear question, so the answer is sure."""
+    lexicon = _tiny_lexicon(
+        ent={"names": ["ORL"], "strong": ["otite"], "typical": ["tympan"]},
+        pediatrics={"names": ["pédiatre"], "strong": ["enfant"], "weak": ["école", "fièvre"]},
+    )
+    result = classify_with(lexicon, "otite, tympan, enfant, école, fièvre")
+    assert dict(result.ranking) == {"ent": 4.5, "pediatrics": 4.0}
+    assert not result.unsure
+
+
+def test_an_exact_tie_with_a_natural_partner_stays_unsure() -> None:
+    """3 against 3: even with a modifier, a tie leaves the choice to the asker."""
+    lexicon = _tiny_lexicon(
+        ent={"names": ["ORL"], "strong": ["otite"]},
+        pediatrics={"names": ["pédiatre"], "strong": ["enfant"]},
+    )
+    assert classify_with(lexicon, "otite, enfant").unsure
+
+
+def test_a_listed_pair_of_partners_is_sure_when_strictly_ahead() -> None:
+    """Psychiatry and psychology are listed partners in the lexicon's [decision]."""
+    lexicon = _tiny_lexicon(
+        psychiatry={"names": ["psy"], "strong": ["dépression"], "typical": ["insomnie"]},
+        psychology={"names": ["psychologue"], "strong": ["TCC"], "weak": ["stress", "deuil"]},
+    )
+    result = classify_with(lexicon, "dépression, insomnie, TCC, stress, deuil")
+    assert dict(result.ranking) == {"psychiatry": 4.5, "psychology": 4.0}
+    assert not result.unsure
+
+
+def test_partners_must_be_pairs_of_known_slugs() -> None:
+    """A malformed partner list is refused when the lexicon is compiled."""
+    data = _raw_lexicon()
+    data["decision"]["partners"] = [["psychiatry", "astrology"]]
+    with pytest.raises(LexiconError):
+        compile_lexicon(data)
+
+
+def test_modifiers_must_be_known_slugs() -> None:
+    data = _raw_lexicon()
+    data["decision"]["modifiers"] = ["pediatrics", "astrology"]
+    with pytest.raises(LexiconError):
+        compile_lexicon(data)

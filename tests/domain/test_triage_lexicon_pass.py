@@ -376,3 +376,86 @@ def test_jaundice_in_a_newborn_is_pediatrics() -> None:
     assert classify("ictère à J10 chez un nouveau-né allaité, bili à 220").specialty == (
         "pediatrics"
     )
+
+
+# --- pass 5: cancer shorthand, oncology toxicities, units, gambling, prevention -----------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hypercalcémie 3.2 chez K sein méta os",
+        "K pancréas métastatique en soins palliatifs, vomissements, que faire ?",
+        "K colon opéré, ACE qui remonte",
+    ],
+)
+def test_french_k_with_an_organ_is_a_cancer_not_potassium(question: str) -> None:
+    """'K sein', 'K colon': in French notes K is a cancer; potassium is 'K+' with a value."""
+    result = classify(question)
+    assert result.specialty == "oncology"
+    assert "K+" not in _labels(question, "nephrology")
+
+
+def test_potassium_with_a_value_is_still_potassium() -> None:
+    assert "K+" in _labels("K+ 6.3 sous ramipril et spironolactone", "nephrology")
+
+
+def test_a_letter_glued_to_a_number_is_a_unit_not_a_term() -> None:
+    """'20k€ de dettes' is twenty thousand euros, not a potassium level."""
+    question = "jeu d'argent en ligne pathologique, 20k€ de dettes, qui prend en charge ?"
+    result = classify(question)
+    assert "nephrology" not in dict(result.ranking)
+    assert result.specialty == "addictology"
+    assert not result.unsure
+
+
+def test_febrile_neutropenia_on_a_named_chemotherapy_regimen_is_oncology() -> None:
+    """The regimen by name ('sous FOLFOX') with fever or low neutrophils: the oncologist's."""
+    question = "sous FOLFOX pour K colon, J10 de sa cure, fièvre 38.6, PNN 0.3 G/L, hospit ?"
+    assert classify(question).specialty == "oncology"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "TSH 45 on nivolumab, replacement dose?",
+        "patient sous pembrolizumab, diarrhée 6 selles/j, colite immuno ?",
+    ],
+)
+def test_immune_toxicity_of_cancer_immunotherapy_is_oncology(question: str) -> None:
+    assert classify(question).specialty == "oncology"
+
+
+def test_metatarsal_meta_is_not_a_metastasis() -> None:
+    """'fracture base 5e méta' is a metatarsal: 'méta' alone is not a cancer word."""
+    assert classify("fracture base 5e meta, appui ?").specialty == "orthopedics"
+
+
+def test_removal_is_not_retirement() -> None:
+    """'retrait' (removal of a foreign body) no longer reads as 'retraité' (geriatrics)."""
+    result = classify("corps étranger cornéen (meuleuse), retrait en ville ?")
+    assert result.specialty == "ophthalmology"
+    assert "geriatrics" not in dict(result.ranking)
+
+
+def test_gambling_in_the_singular_is_addictology() -> None:
+    assert classify("jeu d'argent pathologique, qui le prend en charge ?").specialty == (
+        "addictology"
+    )
+
+
+def test_a_sickle_cell_crisis_is_hematology() -> None:
+    question = "Sickle cell 24M in VOC, pain 8/10 despite oral morphine, worried about ACS"
+    assert classify(question).specialty == "hematology"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["rappel dTP chez l'adulte, jusqu'à quel âge ?", "certif sport pour un marathon, ECG ?"],
+)
+def test_a_prevention_or_certificate_question_reaches_general_practice(question: str) -> None:
+    assert "general_practice" in classify(question).top(3)
+
+
+def test_nsaid_exacerbated_respiratory_disease_names_are_allergology() -> None:
+    assert classify("triade de Widal, le paracétamol ça passe ?").specialty == "allergology"
