@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.context import AppState, BotContext, Clock, ConfrereApp, utc_clock
 from bot.delivery import Dispatcher
-from bot.domain import deid
+from bot.domain import deid, triage
 from bot.services import relay
 from bot.settings import Settings
 from bot.texts import LANGUAGES, t
@@ -167,9 +167,10 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 async def _post_init(application: ConfrereApp) -> None:
-    """Load the de-identification word lists, publish the command list in both languages,
-    then send what the outbox still holds."""
+    """Load the de-identification word lists and the triage lexicon (not on the first question),
+    publish the command list in both languages, then send what the outbox still holds."""
     deid.warm_up()
+    triage.load_lexicon()
     for lang in LANGUAGES:
         await application.bot.set_my_commands(
             [BotCommand(name, t(lang, f"commands.{name}")) for name in COMMANDS],
