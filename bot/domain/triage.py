@@ -18,10 +18,15 @@ How a question is scored:
   has it ("DE" is dysfonction érectile, "de" the article; "CA 125"); a dictionary word
   ("missing") is never read as a typo of a term ("misusing");
 * a request preceded in its clause by a refusal or a negation ("il refuse de voir un psy",
-  "pas besoin de cardio ?") counts as a passing mention;
-* background keeps a share of its weight: risk factors ("fumeur et buveur"), the list after
-  "ATCD"/"history of", and ``[[damp]]`` rules with conditions (the baby of a mother asking
-  about a drug while breastfeeding);
+  "pas besoin de cardio ?") or an exclusion ("plutôt que cardio", "rather than derm"), or
+  followed by words saying its specialist was already asked or is out of reach ("le rhumato ne
+  répond pas", "cardio a dit RAS"), counts as a passing mention; request words do not reach
+  across a comma ("avis interniste svp, le rhumato…");
+* background keeps a share of its weight: risk factors and their quantities ("fumeur 40 PA",
+  "4 verres/j"), the list after "ATCD"/"history of"/"père", and ``[[damp]]`` rules with
+  conditions (the baby of a mother asking about a drug while breastfeeding);
+* a specialty whose only evidence is who the patient is (pediatrics on "ado 14 ans",
+  geriatrics on "dame de 85 ans") yields to the specialty of the problem (``[[who]]``);
 * an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines"; not "depuis 3 ans",
   "in 3 years", "traitement de 5 jours") and terms that only count after a number ("32 SA") add
   their own weights;
@@ -202,6 +207,20 @@ _NO_HISTORY: Final = History(frozenset(), frozenset(), 1.0)
 
 
 @dataclass(frozen=True, slots=True)
+class Who:
+    """A specialty whose only evidence is who the patient is (a stated age, "ado", "enfant")
+    yields to the best specialty with evidence of the problem: its score is capped at
+    ``factor`` of that one's ("pelade chez un ado de 14 ans": dermatology, pediatrics close),
+    when that one has at least ``least`` (a problem named, not a vague symptom: "enfant de 4
+    ans avec éruption fébrile" stays the pediatrician's)."""
+
+    slug: str
+    terms: frozenset[tuple[str, ...]]
+    factor: float
+    least: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Damp:
     """Terms that set the scene rather than name the problem keep only a share of their weight:
     risk factors ("fumeur", "OH"), or the baby of a mother asking about a drug while
@@ -273,6 +292,12 @@ class Cues:
     passing_before: frozenset[str]
     negated_before: frozenset[str] = frozenset()
     negation_bridge: frozenset[str] = frozenset()
+    # "plutôt que", "rather than", "au lieu de": several words that exclude the name after them
+    negated_phrases: frozenset[tuple[str, ...]] = frozenset()
+    # "le rhumato ne répond pas", "cardio said": the first word after the name (``after_bridge``
+    # words skipped) says the specialist was already asked or cannot be reached
+    negated_after: frozenset[str] = frozenset()
+    after_bridge: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +344,7 @@ class Lexicon:
     # pediatrics or pharmacology, or a listed pair) does not make the answer unsure
     modifiers: frozenset[str] = frozenset()
     partners: frozenset[frozenset[str]] = frozenset()
+    who: tuple[Who, ...] = ()
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -436,6 +462,11 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
             passing_before=_folded_set(cues, "passing_before"),
             negated_before=_folded_set(cues, "negated_before"),
             negation_bridge=_folded_set(cues, "negation_bridge"),
+            negated_phrases=frozenset(
+                tuple(fold(phrase).split()) for phrase in _strings(cues, "negated_phrases")
+            ),
+            negated_after=_folded_set(cues, "negated_after"),
+            after_bridge=_folded_set(cues, "after_bridge"),
         ),
         age=AgeRule(
             geriatrics_from=int(_number(age, "geriatrics_from")),
@@ -452,6 +483,7 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         lead=_number(decision, "lead") if "lead" in decision else math.inf,
         modifiers=_slugs(decision, "modifiers"),
         partners=_partners(decision),
+        who=tuple(_who(item) for item in _tables(data, "who")),
         term_counts=MappingProxyType(counts),
         capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
         contexts=contexts,
@@ -464,6 +496,17 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
             word for word in ordinary_words if len(word) >= _TYPO_MIN and word.isalpha()
         ),
     )
+
+
+def _who(item: Mapping[str, Any]) -> Who:
+    slug = item.get("specialty")
+    if slug not in SPECIALTIES:
+        raise LexiconError(f"a [[who]] rule for an unknown specialty: {slug!r}")
+    factor = _number(item, "factor")
+    if factor >= 1.0:
+        raise LexiconError(f"the [[who]] rule for {slug} needs a factor below 1")
+    terms = frozenset(term_key(term) for term in _strings(item, "terms"))
+    return Who(slug=str(slug), terms=terms, factor=factor, least=_number(item, "least"))
 
 
 def _slugs(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -669,6 +712,11 @@ class _Tally:
     drug_homes: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     age_factor: float = 1.0
     aged: set[str] = field(default_factory=set)  # specialties a stated age counts for
+    # terms found after a number ("40 PA"): their key, entry and label, added once the damp
+    # rules are known (a smoker's pack-years are background like "fumeur")
+    numbered: list[tuple[tuple[str, ...], _Entry, str]] = field(default_factory=list)
+    # specialties with evidence other than who the patient is (see ``Who``)
+    problem: set[str] = field(default_factory=set)
 
     def add(self, slug: str, weight: float, label: str) -> None:
         if (slug, label) in self.seen or weight <= 0:
@@ -684,14 +732,31 @@ class _Tally:
     def settle(self, combinations: Iterable[Combination], two_drug_weight: float) -> None:
         for slug, (weight, label) in self.names.items():
             self.add(slug, weight, label)
+            self.problem.add(slug)
         if _unrelated_drugs(list(self.drug_homes.values())):  # an interaction question?
             self.add("pharmacology", two_drug_weight, "drugs of two specialties")
+            self.problem.add("pharmacology")
         for combination in combinations:
             first = (combination.first_any_drug and self.drug) or not self.keys.isdisjoint(
                 combination.first
             )
             if first and not self.keys.isdisjoint(combination.second):
                 self.add(combination.slug, combination.weight, combination.label)
+                self.problem.add(combination.slug)
+
+    def yield_who(self, rules: Iterable[Who]) -> None:
+        """Cap a specialty whose only evidence is who the patient is below the best specialty
+        with evidence of the problem."""
+        for rule in rules:
+            score = self.scores.get(rule.slug, 0.0)
+            if not score or rule.slug in self.problem:
+                continue
+            best = max(
+                (value for slug, value in self.scores.items() if slug in self.problem),
+                default=0.0,
+            )
+            if best >= rule.least and score > rule.factor * best:
+                self.scores[rule.slug] = rule.factor * best
 
 
 def _unrelated_drugs(homes: list[set[str]]) -> bool:
@@ -715,16 +780,25 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
     tally = _Tally()
     ages = _match_numbers(lexicon, raw, tally)
     tally.aged.update(slug for slug, _, _ in ages)
-    _match_terms(lexicon, text, folded, raw, tally)
+    damped = _match_terms(lexicon, text, folded, raw, tally)
+    for key, entry, label in tally.numbered:
+        tally.problem.add(entry.slug)
+        factor = damped.get(key, 1.0)
+        tally.add(
+            entry.slug, entry.weight * factor, label if factor == 1.0 else f"{label} (background)"
+        )
     for slug, weight, label in ages:
         tally.add(slug, weight * tally.age_factor, label)
     tally.settle(lexicon.combinations, lexicon.two_drug_weight)
+    if lexicon.who:
+        tally.yield_who(lexicon.who)
     return _decide(lexicon, tally)
 
 
 def _match_terms(
     lexicon: Lexicon, text: str, folded: str, raw: Sequence[Token], tally: _Tally
-) -> None:
+) -> dict[tuple[str, ...], float]:
+    """Add the terms of the question; return the damped terms' factors."""
     matches = _find_terms(lexicon, text, raw)
     normal = _reported_normal(lexicon.normal_results, raw, matches)
     damped = _damped(lexicon, matches, tally) if lexicon.damps else {}
@@ -761,13 +835,21 @@ def _match_terms(
             elif match.key in damped or index in history:
                 label = f"{entry.label} (background)"
             tally.add(entry.slug, entry.weight * factor, label)
+            if not any(
+                rule.slug == entry.slug and match.key in rule.terms for rule in lexicon.who
+            ):
+                tally.problem.add(entry.slug)
+    return damped
 
 
 def _damped(
     lexicon: Lexicon, matches: Sequence[_Match], tally: _Tally
 ) -> dict[tuple[str, ...], float]:
     """The factor of each damped term key; a damped age is noted on the tally."""
-    if all(match.key not in lexicon.damped_terms for match in matches):
+    numbered = [key for key, _, _ in tally.numbered]
+    if all(match.key not in lexicon.damped_terms for match in matches) and all(
+        key not in lexicon.damped_terms for key in numbered
+    ):
         return {}
     keys: set[tuple[str, ...]] = set()
     for match in matches:
@@ -779,9 +861,9 @@ def _damped(
             lexicon, matches, rule.terms
         ):
             continue
-        for match in matches:
-            if match.key in rule.terms:
-                factors[match.key] = min(factors.get(match.key, 1.0), rule.factor)
+        for key in (*(match.key for match in matches), *numbered):
+            if key in rule.terms:
+                factors[key] = min(factors.get(key, 1.0), rule.factor)
         if rule.ages:
             tally.age_factor = min(tally.age_factor, rule.factor)
     return factors
@@ -975,8 +1057,10 @@ def _name_weight(
 ) -> float:
     """How much a specialty name at ``raw[first..last]`` counts: request, passing, or self."""
     weight = _name_weight_by_cues(lexicon, folded, raw, first, last)
-    if weight >= lexicon.request_weight and _negated(lexicon.cues, folded, raw, first):
-        return lexicon.name_weight  # "il refuse de voir un psy", "pas besoin de cardio ?"
+    if weight >= lexicon.request_weight and (
+        _negated(lexicon.cues, folded, raw, first) or _negated_after(lexicon.cues, raw, last)
+    ):
+        return lexicon.name_weight  # "il refuse de voir un psy", "plutôt que cardio ?"
     return weight
 
 
@@ -992,9 +1076,32 @@ def _negated(cues: Cues, folded: str, raw: Sequence[Token], first: int) -> bool:
         if not _CLAUSE_BREAK.isdisjoint(between):
             return False
         word = raw[index].text
-        if word in cues.negated_before:
+        if word in cues.negated_before or _ends_phrase(cues.negated_phrases, raw, index):
             return True
         if word not in cues.negation_bridge:
+            return False
+    return False
+
+
+def _ends_phrase(phrases: frozenset[tuple[str, ...]], raw: Sequence[Token], index: int) -> bool:
+    """Whether one of ``phrases`` ends at ``raw[index]`` ("plutot que", "rather than")."""
+    return any(
+        len(phrase) <= index + 1
+        and all(raw[index - offset].text == word for offset, word in enumerate(reversed(phrase)))
+        for phrase in phrases
+    )
+
+
+_AFTER_WINDOW: Final = 4
+
+
+def _negated_after(cues: Cues, raw: Sequence[Token], last: int) -> bool:
+    """The name is followed by words saying its specialist was already asked or cannot be
+    reached ("le rhumato ne répond pas", "cardio said it was fine", "derm isn't answering")."""
+    for token in raw[last + 1 : last + 1 + _AFTER_WINDOW]:
+        if token.text in cues.negated_after:
+            return True
+        if token.text not in cues.after_bridge:
             return False
     return False
 
@@ -1005,6 +1112,9 @@ def _name_weight_by_cues(
     cues = lexicon.cues
     article = ""
     for index in range(first - 1, max(first - 1 - _CUE_WINDOW, -1), -1):
+        between = folded[raw[index].end : raw[index + 1].end - len(raw[index + 1].text)]
+        if not _CLAUSE_BREAK.isdisjoint(between):
+            break  # "avis interniste svp, le rhumato …": the "svp" asks for the internist
         word = raw[index].text
         if word in _PASSING_ARTICLES or word in _REQUEST_ARTICLES:
             article = article or word
@@ -1028,8 +1138,8 @@ def _name_weight_by_cues(
 def _match_numbers(
     lexicon: Lexicon, raw: Sequence[Token], tally: _Tally
 ) -> list[tuple[str, float, str]]:
-    """Add the terms that count after a number; return the stated ages' evidence (specialty,
-    weight, label), added once the terms are read (a damp rule may lower them)."""
+    """Note the terms that count after a number (added once the damp rules are known); return
+    the stated ages' evidence (specialty, weight, label), likewise added later."""
     ages: list[tuple[str, float, str]] = []
     stems = [token.stem for token in raw]
     for index, token in enumerate(raw[:-1]):
@@ -1037,9 +1147,10 @@ def _match_numbers(
             continue
         size, entries = lexicon.after_number.longest_at(stems, index + 1)
         if size:
-            _note_key(tally.keys, tuple(stems[index + 1 : index + 1 + size]))
-        for entry in entries if size else ():
-            tally.add(entry.slug, entry.weight, f"{token.text} {entry.label}")
+            key = tuple(stems[index + 1 : index + 1 + size])
+            _note_key(tally.keys, key)
+            for entry in entries:
+                tally.numbered.append((key, entry, f"{token.text} {entry.label}"))
         stated = _age_in_years(raw, index)
         if stated is None:
             continue

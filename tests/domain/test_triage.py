@@ -31,6 +31,7 @@ def _tiny_lexicon(**specialties: dict[str, list[str]]) -> Lexicon:
     data = _raw_lexicon()
     data["specialty"] = specialties
     data["combination"] = []
+    data["who"] = []
     return compile_lexicon(data)
 
 

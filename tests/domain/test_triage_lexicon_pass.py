@@ -459,3 +459,142 @@ def test_a_prevention_or_certificate_question_reaches_general_practice(question:
 
 def test_nsaid_exacerbated_respiratory_disease_names_are_allergology() -> None:
     assert classify("triade de Widal, le paracétamol ça passe ?").specialty == "allergology"
+
+
+# --- pass 7: excluded specialties, risk-factor quantities, who the patient is ------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "requested", "excluded"),
+    [
+        ("Avis pharmaco svp plutôt que cardio : FA sous amiodarone", "pharmacology", "cardiology"),
+        (
+            "Question for an infectious disease doc rather than derm: boils",
+            "infectiology",
+            "dermatology",
+        ),
+        ("instead of a cardiologist, any pharmacologist?", "pharmacology", "cardiology"),
+        ("avis cardio au lieu du pneumo : dyspnée", "cardiology", "pulmonology"),
+        (
+            "Avis interniste svp, le rhumato ne répond pas : polyarthralgies",
+            "internal_medicine",
+            "rheumatology",
+        ),
+        ("un dermato a dit eczéma, avis allergo ?", "allergology", "dermatology"),
+    ],
+)
+def test_a_specialty_named_to_exclude_it_is_not_a_request(
+    question: str, requested: str, excluded: str
+) -> None:
+    """'plutôt que X', 'rather than X', 'X ne répond pas', 'X a dit': X is only mentioned."""
+    result = classify(question)
+    assert result.specialty == requested
+    assert not result.unsure
+    assert not any(label.endswith("(request)") for label in _labels(question, excluded))
+
+
+def test_rather_alone_still_requests() -> None:
+    """'plutôt un cardio ?' asks for the cardiologist: only 'plutôt que' excludes."""
+    assert "cardio (request)" in _labels("plutôt un cardio ?", "cardiology")
+
+
+def test_a_request_word_before_a_comma_does_not_reach_the_next_clause() -> None:
+    """In 'avis interniste svp, le rhumato…' the 'svp' belongs to the internist."""
+    labels = _labels(
+        "avis interniste svp, le rhumato est d'accord : polyarthralgies", "rheumatology"
+    )
+    assert "rhumato (request)" not in labels
+
+
+def test_pack_years_and_glasses_a_day_are_background() -> None:
+    """'fumeur 40 PA et OH 4 verres/j' is the risk profile of a dysphagia, not the question."""
+    question = "Dysphagie aux solides depuis 2 mois, homme 65 ans, fumeur 40 PA et OH 4 verres/j"
+    result = classify(question)
+    assert result.specialty == "gastroenterology"
+    assert "40 PA (background)" in result.evidence["addictology"]
+
+
+def test_pack_years_still_count_without_another_problem() -> None:
+    """Without other evidence the habit is the question: nothing is damped."""
+    assert "40 PA" in _labels("fumeur 40 PA, comment l'aider à arrêter ?", "addictology")
+
+
+def test_nicotine_replacement_for_a_smoker_is_addictology() -> None:
+    assert classify("fumeur de 2 paquets par jour, patchs à quelle dose ?").specialty == (
+        "addictology"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "organ"),
+    [
+        ("Pelade chez ado 14 ans, traitement ?", "dermatology"),
+        ("gynécomastie ado 15 ans, bilan ou on attend ?", "endocrinology"),
+        ("Chalazion depuis 2 mois, enfant 6 ans. Incision ?", "ophthalmology"),
+        (
+            "IPP au long cours chez une dame de 85 ans, on peut arrêter sans risque ?",
+            "gastroenterology",
+        ),
+    ],
+)
+def test_an_age_alone_yields_to_the_organ(question: str, organ: str) -> None:
+    """Pediatrics or geriatrics with only an age and words like 'ado' stays a sure second."""
+    result = classify(question)
+    assert result.specialty == organ
+    assert not result.unsure
+    assert result.top(2)[1] in {"pediatrics", "geriatrics"}
+
+
+def test_a_childs_own_problem_stays_pediatric() -> None:
+    """A growth or milestone problem is evidence for pediatrics, not only an age."""
+    assert classify("enfant de 8 ans qui ne grandit plus, courbe cassée").specialty == (
+        "pediatrics"
+    )
+
+
+def test_a_murmur_in_a_child_is_pediatric() -> None:
+    assert classify("souffle cardiaque chez un enfant de 5 ans, écho ?").specialty == (
+        "pediatrics"
+    )
+
+
+def test_an_age_does_not_yield_to_a_vague_symptom() -> None:
+    """'éruption fébrile' alone is too thin to take the child away from the pediatrician."""
+    assert classify("enfant de 4 ans avec éruption fébrile").specialty == "pediatrics"
+
+
+def test_who_rules_need_a_known_slug_and_a_factor_below_one() -> None:
+    data = _raw_lexicon()
+    data["who"] = [{"specialty": "pediatry", "factor": 0.9, "least": 2.0, "terms": ["ado"]}]
+    with pytest.raises(LexiconError, match="pediatry"):
+        compile_lexicon(data)
+    data["who"] = [{"specialty": "pediatrics", "factor": 1.0, "least": 2.0, "terms": ["ado"]}]
+    with pytest.raises(LexiconError, match="below 1"):
+        compile_lexicon(data)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Femme enceinte 12 SA, chute, radio du poignet nécessaire : risque pour le fœtus ?",
+        "Grossesse de 10 SA, une radio du thorax est-elle dangereuse ?",
+    ],
+)
+def test_an_x_ray_in_pregnancy_is_radiology(question: str) -> None:
+    assert classify(question).specialty == "radiology"
+
+
+def test_an_ultrasound_in_pregnancy_stays_obstetric() -> None:
+    """Ultrasound is the obstetrician's tool: the pregnancy is not damped for it."""
+    assert classify("grossesse 8 SA, échographie : sac vide, GEU ?").specialty == "gynecology"
+
+
+def test_an_adults_mmr_catch_up_is_general_practice() -> None:
+    question = "Rattrapage ROR chez adulte né après 1980 avec une seule dose ?"
+    assert classify(question).specialty == "general_practice"
+
+
+def test_a_relatives_infarction_is_family_history() -> None:
+    """'père décédé d'un infarctus' is background of a certificate question."""
+    question = "Certificat pour un marathon, 45 ans, père décédé d'un infarctus à 60 ans. ECG ?"
+    assert "infarctus (background)" in _labels(question, "cardiology")
