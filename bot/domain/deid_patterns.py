@@ -13,7 +13,8 @@ from typing import Final
 import phonenumbers
 from stdnum.fr import nir as stdnum_nir
 
-from bot.domain.deid_names import is_ordinary, norm
+from bot.domain.deid_names import norm
+from bot.domain.wordlists import is_ordinary
 
 Found = tuple[int, int, str]
 

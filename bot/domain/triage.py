@@ -48,6 +48,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
+from bot.domain import wordlists
 from bot.domain.specialties import FALLBACK, SPECIALTIES
 from bot.domain.triage_text import (
     STOPWORDS,
@@ -59,7 +60,6 @@ from bot.domain.triage_text import (
 )
 
 LEXICON_RESOURCE: Final = "lexicon.toml"
-ORDINARY_WORDS_RESOURCE: Final = "data/ordinary_words.txt"
 TERM_GROUPS: Final = ("key", "strong", "typical", "weak", "drugs")
 ANY_DRUG: Final = "@drug"
 _TYPO_MIN: Final = 7
@@ -403,8 +403,7 @@ def load_lexicon() -> Lexicon:
     """Read and compile the packaged lexicon, once, with the ordinary-word dictionary."""
     package = resources.files("bot.domain")
     raw = package.joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
-    words = package.joinpath(ORDINARY_WORDS_RESOURCE).read_text(encoding="utf-8").split()
-    return compile_lexicon(tomllib.loads(raw), ordinary_words=words)
+    return compile_lexicon(tomllib.loads(raw), ordinary_words=wordlists.ordinary_words())
 
 
 def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ()) -> Lexicon:

@@ -4,14 +4,8 @@ ordinary-word guard that keeps clinical and everyday capitalised words."""
 import pytest
 
 from bot.domain.deid import find_identifiers
-from bot.domain.deid_names import (
-    find_persons,
-    first_names,
-    is_ordinary,
-    norm,
-    ordinary_words,
-    surnames,
-)
+from bot.domain.deid_names import find_persons, norm
+from bot.domain.wordlists import first_names, is_ordinary, ordinary_words, surnames
 
 
 def persons(text: str) -> list[str]:
