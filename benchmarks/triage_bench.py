@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
 from collections import Counter
@@ -142,6 +143,12 @@ def print_curve(results: list[tuple[Case, Triage]]) -> None:
 
 
 def main() -> int:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    load_lexicon()
+    seconds = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    load_cost = f"{seconds * 1000:.0f} ms, +{grown:.0f} MB peak RSS"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--data", type=Path, action="append", help="JSONL file(s); several are pooled"
@@ -175,6 +182,7 @@ def main() -> int:
         print(f"  WARNING: {problem}")
     lexicon = load_lexicon()
     print(f"  lexicon: {sum(lexicon.term_counts.values())} entries")
+    print(f"  lexicon load (once per process): {load_cost}")
     print()
     rows = [
         (
