@@ -62,6 +62,32 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
+def print_agreement(results: list[tuple[Case, Triage]], path: Path) -> None:
+    """Agreement between the writer's labels, a second annotator's and the classifier's."""
+    second: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            second[row["id"]] = (row["primary"], tuple(row["accepted"]))
+    pairs = [(c, r, second[c.id]) for c, r in results if c.id in second]
+    n = len(pairs)
+    if not n:
+        print("\nSecond annotator: no question in common")
+        return
+    same = sum(c.primary == p for c, _, (p, _) in pairs) / n
+    within = sum(p == c.primary or p in c.accepted for c, _, (p, _) in pairs) / n
+    clf = sum(r.specialty == p for _, r, (p, _) in pairs) / n
+    clf_ok = sum(r.specialty == p or r.specialty in a for _, r, (p, a) in pairs) / n
+    both = [(c, r) for c, r, (p, _) in pairs if c.primary == p]
+    clear = sum(r.specialty != c.primary for c, r in both)
+    print(f"\nSecond annotator ({n} questions in common):")
+    print(f"  second annotator's primary = writer's primary          {same:.3f}")
+    print(f"  second annotator's primary in writer's primary/accepted {within:.3f}")
+    print(f"  classifier = second annotator's primary                {clf:.3f}")
+    print(f"  classifier in second annotator's primary/accepted      {clf_ok:.3f}")
+    print(f"  both annotators agree, classifier differs              {clear} of {len(both)}")
+
+
 def check_coverage(cases: list[Case]) -> list[str]:
     problems = []
     counts = Counter(case.primary for case in cases)
@@ -155,6 +181,12 @@ def main() -> int:
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and unsure case")
     parser.add_argument("--curve", action="store_true", help="print the unsure-rule trade-off")
+    parser.add_argument(
+        "--second",
+        type=Path,
+        help="a second annotator's labels ({id, primary, accepted} lines) of the same questions:"
+        " print how often annotators agree, and the classifier with each",
+    )
     args = parser.parse_args()
     paths: list[Path] = args.data or [DEFAULT_DATA]
     cases = [case for path in paths for case in load_cases(path)]
@@ -236,6 +268,8 @@ def main() -> int:
             acc = sum(ok(c, r.specialty) for c, r in subset)
             print(f"  {slug:<18} {prim:>3} / {acc:>3} / {len(subset):>3}")
 
+    if args.second:
+        print_agreement(results, args.second)
     if args.curve:
         print_curve(results)
     if args.errors:
