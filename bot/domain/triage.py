@@ -27,9 +27,12 @@ How a question is scored:
   conditions (the baby of a mother asking about a drug while breastfeeding);
 * a specialty whose only evidence is who the patient is (pediatrics on "ado 14 ans",
   geriatrics on "dame de 85 ans") yields to the specialty of the problem (``[[who]]``);
-* an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines"; not "depuis 3 ans",
-  "in 3 years", "traitement de 5 jours") and terms that only count after a number ("32 SA") add
-  their own weights;
+* an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines", "70M" and "65F" in
+  years; not "depuis 3 ans", "in 3 years", "traitement de 5 jours") and terms that only count
+  after a number ("32 SA") add their own weights;
+* a role before an opening colon introduces the asker ("Sage-femme : …", "Interne en ortho :
+  …"): a mention, not a request; two names offered as alternatives ("néphro ou uro ?") are
+  both requested; "avis de gériatre" is a request, "according to the gastro" a mention;
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
   is close (within a share of the best score *and* less than one typical term behind) without
   being the best's natural partner (one of them a modifier such as pediatrics or pharmacology:
@@ -72,6 +75,8 @@ _REQUEST_ARTICLES: Final = frozenset({"un", "une", "des", "les", "a", "an", "du"
 _YEAR_UNITS: Final = frozenset({"ans", "an", "yo", "year", "years", "yr", "yrs", "ys"})
 _GLUED_YEAR_UNITS: Final = frozenset({"a", "y"})
 _MONTH_UNITS: Final = frozenset({"mois", "month", "months", "mo", "mth", "mths", "m"})
+_SEX_UNITS: Final = frozenset({"m", "f"})
+_BARE_MONTHS_MAX: Final = 36
 # "bébé de 3 semaines", "10-day-old", "J5 de vie": weeks and days count as ages only with a cue.
 _WEEK_UNITS: Final = frozenset({"semaine", "semaines", "sem", "week", "weeks", "wk", "wks"})
 _DAY_UNITS: Final = frozenset({"jour", "jours", "j", "day", "days", "d"})
@@ -777,7 +782,7 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
     folded = fold(text)
     raw = split_folded(folded)
     tally = _Tally()
-    ages = _match_numbers(lexicon, raw, tally)
+    ages = _match_numbers(lexicon, raw, tally, _sexed_ages(text))
     tally.aged.update(slug for slug, _, _ in ages)
     damped = _match_terms(lexicon, text, folded, raw, tally)
     for key, entry, label in tally.numbered:
@@ -1115,6 +1120,8 @@ def _name_weight_by_cues(
         if not _CLAUSE_BREAK.isdisjoint(between):
             break  # "avis interniste svp, le rhumato …": the "svp" asks for the internist
         word = raw[index].text
+        if word in _LOOKED_THROUGH:
+            continue  # "avis de gériatre"
         if word in _PASSING_ARTICLES or word in _REQUEST_ARTICLES:
             article = article or word
             continue
@@ -1123,19 +1130,70 @@ def _name_weight_by_cues(
         if word in cues.passing_before:
             return lexicon.name_weight
         if word in cues.request_before:
+            quoted = index and raw[index - 1].text in cues.passing_before
+            if article in _PASSING_ARTICLES and quoted:
+                return lexicon.name_weight  # "according to the gastro"
             return lexicon.request_weight
         break
     after = [token.text for token in raw[last + 1 : last + 3]]
     tail = folded[raw[last].end : raw[last].end + 3].lstrip(" ")
-    if any(word in cues.request_after for word in after) or tail[:1] in {"?", ":"}:
+    if tail[:1] == ":" and _introduces_the_asker(folded, raw, first):
+        return lexicon.name_weight  # "Sage-femme : maman de 31 ans…", "Interne en ortho : …"
+    if (
+        any(word in cues.request_after for word in after)
+        or tail[:1] in {"?", ":"}
+        or _asked_with_another(lexicon, folded, raw, last)
+    ):
         return lexicon.request_weight if article not in _PASSING_ARTICLES else lexicon.name_weight
     if article in _REQUEST_ARTICLES:
         return lexicon.request_weight
     return lexicon.name_weight
 
 
+# Words looked through before a specialty name: "avis de gériatre".
+_LOOKED_THROUGH: Final = frozenset({"de", "d"})
+_INTRODUCTION_WORDS: Final = 5
+_ALTERNATIVES: Final = frozenset({"ou", "or", "vs", "versus"})
+
+
+def _introduces_the_asker(folded: str, raw: Sequence[Token], first: int) -> bool:
+    """Whether the name at ``raw[first]`` is in a short heading that opens the question, before
+    a colon, with nothing before it but a few words: "Sage-femme : …", "Interne en ortho : …",
+    "PMI : une maman demande…" say who asks, not whom they ask ("@hémato :" does)."""
+    start = raw[first].end - len(raw[first].text)
+    return (
+        first < _INTRODUCTION_WORDS
+        and _CLAUSE_BREAK.isdisjoint(folded[:start])
+        and ("@" not in folded[:start])
+    )
+
+
+def _asked_with_another(lexicon: Lexicon, folded: str, raw: Sequence[Token], last: int) -> bool:
+    """Whether the name is the first of two offered as alternatives and the question ends right
+    after the second: "Néphro ou uro ?" asks for both."""
+    if last + 2 >= len(raw) or raw[last + 1].text not in _ALTERNATIVES:
+        return False
+    size, entries = lexicon.terms.longest_at([token.stem for token in raw], last + 2)
+    if not size or not any(entry.is_name for entry in entries):
+        return False
+    end = raw[last + 1 + size].end
+    return folded[end : end + 3].lstrip(" ")[:1] == "?"
+
+
+# "70M", "65F", "32F": in clinical shorthand a number glued to a capital M or F is an age in
+# years and a sex, not 70 months.
+_SEXED_AGE: Final = re.compile(r"(?<![\w.,])(\d{1,3})[MF](?![^\W\d_])")
+
+
+def _sexed_ages(text: str) -> frozenset[str]:
+    """The numbers glued to a capital M or F in ``text`` ("70M", "65F")."""
+    if "M" not in text and "F" not in text:
+        return frozenset()
+    return frozenset(_SEXED_AGE.findall(text))
+
+
 def _match_numbers(
-    lexicon: Lexicon, raw: Sequence[Token], tally: _Tally
+    lexicon: Lexicon, raw: Sequence[Token], tally: _Tally, sexed: frozenset[str] = frozenset()
 ) -> list[tuple[str, float, str]]:
     """Note the terms that count after a number (added once the damp rules are known); return
     the stated ages' evidence (specialty, weight, label), likewise added later."""
@@ -1150,7 +1208,7 @@ def _match_numbers(
             _note_key(tally.keys, key)
             for entry in entries:
                 tally.numbered.append((key, entry, f"{token.text} {entry.label}"))
-        stated = _age_in_years(raw, index)
+        stated = _age_in_years(raw, index, sexed)
         if stated is None:
             continue
         years, label = stated
@@ -1162,9 +1220,12 @@ def _match_numbers(
     return ages
 
 
-def _age_in_years(raw: Sequence[Token], index: int) -> tuple[float, str] | None:
-    """The age stated at ``raw[index]`` ("89 ans", "90yo", "bébé de 4 mois"), if it is one, in
-    years, with a label in the unit it was given in."""
+def _age_in_years(
+    raw: Sequence[Token], index: int, sexed: frozenset[str] = frozenset()
+) -> tuple[float, str] | None:
+    """The age stated at ``raw[index]`` ("89 ans", "90yo", "bébé de 4 mois", "70M"), if it is
+    one, in years, with a label in the unit it was given in. ``sexed`` are the numbers written
+    glued to a capital M or F: ages in years ("70M"), unless a baby word makes "18M" months."""
     number, unit = raw[index], raw[index + 1]
     if len(number.text) > 3:
         return None
@@ -1188,7 +1249,11 @@ def _age_in_years(raw: Sequence[Token], index: int) -> tuple[float, str] | None:
     young = (
         after in _AGE_AFTER or before in _BABY_WORDS or (before == "de" and before2 in _BABY_WORDS)
     )
-    if unit.text in _MONTH_UNITS and (young or before in _AGE_BEFORE):
+    if glued and unit.text in _SEX_UNITS and number.text in sexed and not young:
+        return float(value), f"age {value}"  # "in a 70M", "65F"
+    # a bare "m" is months only for a baby or a small number ("18m boy", "à 9m")
+    bare = unit.text == "m" and not young and value > _BARE_MONTHS_MAX
+    if unit.text in _MONTH_UNITS and (young or before in _AGE_BEFORE) and not bare:
         return value / 12, f"age {value} months"
     if unit.text in _WEEK_UNITS and young:
         return value / 52, f"age {value} weeks"

@@ -17,6 +17,8 @@ _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 # French elisions: "l'HTA", "d'effort", "qu'il" lose their article before tokenising.
 _ELISION: Final = re.compile(r"\b(?:qu|[cdjlmnst])'")
 _TOKEN: Final = re.compile(r"[a-z0-9]+")
+# Inclusive endings glued to a word: "un(e)", "patient(e)s", "médecin(s)".
+_INCLUSIVE: Final = re.compile(r"(?<=[a-z])\((?:e|s|es)\)")
 # "8mg", "45a", "90yo", "32sa": a number glued to its unit is two tokens.
 _NUMBER_UNIT: Final = re.compile(r"^(\d+)([a-z]+)$")
 
@@ -47,7 +49,14 @@ def fold(text: str) -> str:
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded.translate(_LIGATURES))
         folded = _NON_ASCII.sub(" ", _COMBINING.sub("", decomposed))
-    return _ELISION.sub(" ", folded) if "'" in folded else folded
+    if "(" in folded:
+        folded = _INCLUSIVE.sub("", folded)  # "un(e) psychologue", "patient(e)s"
+    return _ELISION.sub(_elided, folded) if "'" in folded else folded
+
+
+def _elided(match: re.Match[str]) -> str:
+    # "qu'" stays a (function) word: "plutôt qu'un cardio" still excludes the cardiologist
+    return "qu " if match.group().startswith("qu") else " "
 
 
 @lru_cache(maxsize=1 << 16)

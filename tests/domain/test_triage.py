@@ -545,3 +545,88 @@ def test_modifiers_must_be_known_slugs() -> None:
     data["decision"]["modifiers"] = ["pediatrics", "astrology"]
     with pytest.raises(LexiconError):
         compile_lexicon(data)
+
+
+# --- round 5: ages in shorthand, who asks, two specialists offered ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Anaemia in an 84F, ferritin normal", "age 84"),
+        ("Lymphocytosis in a 91M, what next?", "age 91"),
+    ],
+)
+def test_a_number_glued_to_a_capital_m_or_f_is_an_age_in_years(question: str, label: str) -> None:
+    """'84F', '91M': clinical shorthand for age and sex, in years, not months."""
+    assert _age_labels(question) == [label]
+
+
+def test_a_large_number_glued_to_a_capital_m_is_not_a_childs_age() -> None:
+    """'a 70M' is a 70-year-old man: no pediatric hint."""
+    assert "pediatrics" not in dict(classify("Lymphocytes 7.5 G/L in a 70M").ranking)
+
+
+def test_a_small_number_and_m_next_to_a_baby_word_stays_months() -> None:
+    """'18M boy' is still 18 months: the baby word decides."""
+    assert _age_labels("18M boy not walking yet") == ["age 18 months"]
+
+
+def test_a_bare_lower_case_m_after_a_large_number_is_not_months() -> None:
+    """'in a 70m' is not a 70-month-old."""
+    assert _age_labels("new murmur in a 70m") == []
+
+
+def test_a_role_before_an_opening_colon_introduces_the_asker() -> None:
+    """'Sage-femme : …' says who asks; it is not a request to midwives or gynaecologists."""
+    labels = classify("Sage-femme : patiente de 30 ans, migraine avec aura").evidence
+    assert not any(label.endswith("(request)") for found in labels.values() for label in found)
+
+
+def test_an_addressed_heading_is_still_a_request() -> None:
+    """'@hémato : …' addresses the haematologists."""
+    assert "hémato (request)" in classify("@hémato : plaquettes à 90 G/L").evidence["hematology"]
+
+
+def test_two_specialties_offered_as_alternatives_are_both_requested() -> None:
+    """'Néphro ou uro ?' asks for either: the asker hesitates, the answer is unsure."""
+    result = classify("Calculs à répétition, bilan métabolique : néphro ou uro ?")
+    assert result.unsure
+    assert "néphro (request)" in result.evidence["nephrology"]
+
+
+def test_a_specialist_quoted_with_according_to_is_a_mention() -> None:
+    """'according to the gastro' reports an opinion, it does not ask for one."""
+    labels = classify("Scopes normal according to the gastro, still anaemic").evidence
+    assert "gastro (request)" not in labels.get("gastroenterology", ())
+
+
+def test_an_inclusive_ending_does_not_hide_a_request() -> None:
+    """'pour un(e) psychologue' asks for a psychologist."""
+    labels = classify("Question pour un(e) psychologue : deuil difficile").evidence
+    assert "psychologue (request)" in labels["psychology"]
+
+
+def test_avis_de_before_a_specialty_is_a_request() -> None:
+    """'Avis de gériatre' asks for a geriatrician, like 'avis gériatre'."""
+    result = classify("Avis de gériatre : 86 ans, tremblement de repos récent")
+    assert result.specialty == "geriatrics"
+
+
+def test_plutot_qu_un_excludes_the_specialty_after_it() -> None:
+    """The elided 'qu'' is kept: 'plutôt qu'un cardio' is not a request to cardiology."""
+    result = classify("Question pour un généraliste plutôt qu'un cardio : reprise du volant ?")
+    assert result.specialty == "general_practice"
+    assert "cardio (request)" not in result.evidence.get("cardiology", ())
+
+
+def test_a_serious_illness_is_not_graves_disease() -> None:
+    """'maladie grave', 'c'est grave ?' are not Graves' disease."""
+    assert "endocrinology" not in dict(classify("annonce d'une maladie grave").ranking)
+    assert "endocrinology" not in dict(classify("c'est grave ?").ranking)
+
+
+def test_a_specialist_needed_is_a_request() -> None:
+    """'Paediatrician needed:' asks for a paediatrician."""
+    labels = classify("Paediatrician needed: 3rd febrile UTI in a toddler").evidence
+    assert "paediatrician (request)" in labels["pediatrics"]

@@ -598,3 +598,120 @@ def test_a_relatives_infarction_is_family_history() -> None:
     """'père décédé d'un infarctus' is background of a certificate question."""
     question = "Certificat pour un marathon, 45 ans, père décédé d'un infarctus à 60 ans. ECG ?"
     assert "infarctus (background)" in _labels(question, "cardiology")
+
+
+# --- round 5: families where both annotators agreed and the classifier did not ------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Interne brillante, syndrome de l'imposteur, comment l'aider ?",
+        "Bilan neuropsychologique chez un enfant de 8 ans : qui le fait ?",
+        "Comment annoncer une mauvaise nouvelle à un patient très anxieux ?",
+        "Burn-out, elle veut une psychothérapie : comment trouver un psy ?",
+    ],
+)
+def test_therapy_support_and_assessment_are_psychology(question: str) -> None:
+    assert classify(question).specialty == "psychology"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kidney transplant on ciclosporin, can I add clarithromycin?",
+        "Lithium au long cours, peut-on prescrire de l'ibuprofène ?",
+        "Pilule et millepertuis, risque d'échec ?",
+    ],
+)
+def test_a_narrow_margin_drug_with_an_interacting_drug_is_pharmacology(question: str) -> None:
+    assert classify(question).specialty == "pharmacology"
+
+
+def test_a_drugs_dose_for_a_kidney_function_is_pharmacology() -> None:
+    """The clearance is the context of the dose question; it is damped for nephrology."""
+    result = classify("Cefalexin dose for CrCl 25 mL/min?")
+    assert result.specialty == "pharmacology"
+    assert "CrCl (background)" in result.evidence["nephrology"]
+
+
+def test_when_to_stop_a_drug_before_surgery_is_pharmacology() -> None:
+    assert classify("Sémaglutide et chirurgie programmée : arrêt quand ?").specialty == (
+        "pharmacology"
+    )
+
+
+def test_spacing_two_drugs_is_pharmacology() -> None:
+    assert classify("Levothyrox et calcium : espacer de combien d'heures ?").specialty == (
+        "pharmacology"
+    )
+
+
+def test_a_medication_error_is_pharmacology() -> None:
+    question = "Erreur de prescription : méthotrexate pris tous les jours, acide folinique ?"
+    assert classify(question).specialty == "pharmacology"
+
+
+def test_a_teratogen_taken_in_pregnancy_is_pharmacology() -> None:
+    """The pregnancy is the context of the exposure question, damped for gynaecology."""
+    question = "Enceinte de 8 SA, a pris du valproate jusqu'à la semaine dernière, risque ?"
+    result = classify(question)
+    assert result.specialty == "pharmacology"
+
+
+def test_isotretinoins_contraception_rules_are_dermatology() -> None:
+    question = "Isotrétinoïne chez une jeune femme sous pilule : quelles règles ?"
+    assert classify(question).specialty == "dermatology"
+
+
+@pytest.mark.parametrize(
+    ("question", "organ"),
+    [
+        ("enfant de 6 ans, corps étranger dans le conduit auditif, extraction ?", "ent"),
+        ("3yo with a squint, refer before school age?", "ophthalmology"),
+        ("nourrisson de 10 mois, APLV : échelle du lait à domicile ?", "allergology"),
+        ("fille de 13 ans, gibbosité au test de flexion antérieure, radio ?", "orthopedics"),
+    ],
+)
+def test_a_childs_organ_specific_act_goes_to_the_organ(question: str, organ: str) -> None:
+    assert classify(question).specialty == organ
+
+
+def test_a_childs_dose_is_pediatrics() -> None:
+    assert classify("Ibuprofène sirop pour un enfant de 12 kg, quelle dose ?").specialty == (
+        "pediatrics"
+    )
+
+
+def test_fever_in_a_baby_is_pediatrics() -> None:
+    assert classify("bébé de 8 mois fébrile à 39 depuis hier, CRP 20").specialty == "pediatrics"
+
+
+def test_travel_vaccines_and_malaria_prophylaxis_are_infectiology() -> None:
+    question = "Voyage au Sénégal avec deux enfants de 6 et 9 ans : vaccins, antipaludique ?"
+    assert classify(question).specialty == "infectiology"
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("Anorexie mentale, IMC 13, FC 40 : hospitalisation ?", "psychiatry"),
+        ("Parkinson's patient seeing people at night: quetiapine?", "neurology"),
+        ("Protoxyde d'azote le week-end, paresthésies et ataxie depuis 10 jours", "neurology"),
+        ("epistaxis on rivaroxaban, cauterise?", "ent"),
+        ("Varices des jambes : laser ou sclérothérapie ?", "vascular"),
+        ("Hyponatrémie à 125, restriction hydrique suffisante ?", "nephrology"),
+        ("Nausées et vomissements à 8 SA malgré Cariban, ondansétron ?", "gynecology"),
+        ("Post-partum J15, pleure tout le temps, idées noires", "psychiatry"),
+        ("Angine, allergique à la pénicilline : quel antibiotique ?", "infectiology"),
+        ("Egg allergy in a 1 year old, MMR vaccine safe?", "allergology"),
+    ],
+)
+def test_round_five_families(question: str, slug: str) -> None:
+    assert classify(question).specialty == slug
+
+
+def test_past_abstinence_is_not_a_withdrawal_request() -> None:
+    """'sevrée depuis 1 an' is background, not 'je le sèvre'."""
+    labels = classify("cirrhose alcoolique sevrée depuis 1 an, ascite").evidence
+    assert "je le sèvre" not in labels.get("addictology", ())
