@@ -32,7 +32,6 @@ import pickle  # the names-dataset files are pickles: build time only, a pinned 
 import re
 import sys
 import tomllib
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,17 +46,12 @@ from bot.domain.deid_lexicon import (  # noqa: E402
     EPONYMS,
     STOP,
 )
+from bot.domain.deid_names import norm  # noqa: E402
 
 OUT = ROOT / "bot" / "domain" / "data"
 INTL_FIRST_RANK = 1000
 INTL_LAST_RANK = 2000
 _NAME = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
-
-
-def norm(word: str) -> str:
-    """Case-fold and strip accents, as the engine does before a lookup."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def prenoms_band(path: Path, band: int) -> list[str]:

@@ -21,7 +21,6 @@ Method:
 import argparse
 import json
 import re
-import resource
 import sys
 import time
 from collections import defaultdict
@@ -31,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from costs import load_cost  # noqa: E402
 
 from bot.domain.deid import LABELS, Span, find_identifiers, warm_up  # noqa: E402
 
@@ -236,12 +237,7 @@ def report(name: str, sc: Score, rate: float | None) -> None:
 
 def warm_up_cost() -> None:
     """Print what loading the word lists and compiling the patterns costs, once per process."""
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    warm_up()
-    seconds = time.perf_counter() - started
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    print(f"warm-up (word lists + patterns): {seconds * 1000:.0f} ms, +{grown:.0f} MB peak RSS\n")
+    print(f"warm-up (word lists + patterns): {load_cost(warm_up)}\n")
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from collections import Counter
@@ -22,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from costs import load_cost  # noqa: E402
 
 from bot.domain.specialties import SPECIALTIES  # noqa: E402
 from bot.domain.triage import (  # noqa: E402
@@ -169,12 +170,7 @@ def print_curve(results: list[tuple[Case, Triage]]) -> None:
 
 
 def main() -> int:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    load_lexicon()
-    seconds = time.perf_counter() - started
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    load_cost = f"{seconds * 1000:.0f} ms, +{grown:.0f} MB peak RSS"
+    lexicon_cost = load_cost(load_lexicon)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--data", type=Path, action="append", help="JSONL file(s); several are pooled"
@@ -214,7 +210,7 @@ def main() -> int:
         print(f"  WARNING: {problem}")
     lexicon = load_lexicon()
     print(f"  lexicon: {sum(lexicon.term_counts.values())} entries")
-    print(f"  lexicon load (once per process): {load_cost}")
+    print(f"  lexicon load (once per process): {lexicon_cost}")
     print()
     rows = [
         (
