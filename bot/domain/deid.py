@@ -1,9 +1,10 @@
 """De-identification: find patient identifiers in a message and replace each with a tag.
 
 Pure: text in, spans and redacted text out. Detection is language-independent (French and
-English both); ``lang`` only picks the language of the tags. See DESIGN.md, "De-identification
-policy": names, full dates, phones, e-mails, NIR/SSN, record numbers and addresses go; ages,
-years alone, lab values, doses, drugs, eponyms and services stay.
+English both); ``lang`` only picks the language of the tags. The policy is the design's
+("De-identification policy" in ../shared/DESIGN.md): names, full dates, phones, e-mails,
+NIR/SSN, record numbers and addresses go; ages, years alone, lab values, doses, drugs, eponyms
+and services stay.
 """
 
 import re

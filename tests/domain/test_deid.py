@@ -280,7 +280,7 @@ def test_month_words_cover_every_month_the_pattern_reads() -> None:
     """The text-date regex only runs when a month word is present: the gate must know them all."""
     import re
 
-    from bot.domain.deid_patterns import _MONTH_EN, _MONTH_FR, MONTH_WORDS
+    from bot.domain.deid_dates import _MONTH_EN, _MONTH_FR, MONTH_WORDS
 
     month = re.compile(rf"(?:{_MONTH_FR}|{_MONTH_EN})", re.IGNORECASE)
     assert all(month.fullmatch(w) for w in MONTH_WORDS)
@@ -383,7 +383,7 @@ def test_street_name_with_suffix(value: str) -> None:
 
 
 def test_word_positions_finds_whole_words_only() -> None:
-    from bot.domain.deid_patterns import word_positions
+    from bot.domain.deid_text import word_positions
 
     text = "Rue de la rue, ruelle RUE"
     assert word_positions(text, text.lower(), {"rue"}) == [(0, 3), (10, 13), (22, 25)]
