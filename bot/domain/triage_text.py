@@ -96,6 +96,11 @@ class Token(NamedTuple):
     stem: str
     end: int
 
+    @property
+    def start(self) -> int:
+        """Where the token starts in the folded text."""
+        return self.end - len(self.text)
+
 
 def tokens(text: str) -> list[Token]:
     """Fold ``text`` and split it into tokens."""
@@ -118,6 +123,9 @@ def split_folded(folded: str) -> list[Token]:
     return found
 
 
+# Marks that end a clause: cue words do not reach across them.
+CLAUSE_BREAK: Final = frozenset(".,;:!?()\n")
+
 _WORD: Final = re.compile(r"[^\W_]+")
 
 
@@ -128,6 +136,11 @@ def capitalised_words(text: str) -> dict[str, list[bool]]:
     for word in _WORD.findall(text):
         found.setdefault(fold(word), []).append(len(word) > 1 and word.isupper())
     return found
+
+
+def words_in_capitals(text: str) -> frozenset[str]:
+    """The folded words of ``text`` written in capitals, single letters included ("PR", "K")."""
+    return frozenset(fold(word) for word in _WORD.findall(text) if word.isupper())
 
 
 def term_key(term: str) -> tuple[str, ...]:
