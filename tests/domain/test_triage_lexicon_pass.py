@@ -715,3 +715,108 @@ def test_past_abstinence_is_not_a_withdrawal_request() -> None:
     """'sevrée depuis 1 an' is background, not 'je le sèvre'."""
     labels = classify("cirrhose alcoolique sevrée depuis 1 an, ascite").evidence
     assert "je le sèvre" not in labels.get("addictology", ())
+
+
+# --- round 6: families of blind set 8 (paraphrased), long-tail vocabulary ------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        (
+            "Mon patient achète du kratom sur internet pour arrêter la codéine, risques ?",
+            "addictology",
+        ),
+        (
+            "vapote des sels de nicotine toute la journée, quel patch pour remplacer ?",
+            "addictology",
+        ),
+        ("fumeuse enceinte de 20 SA, substituts nicotiniques autorisés ?", "addictology"),
+        ("Maladie de Verneuil stade Hurley III, adalimumab à discuter avec qui ?", "dermatology"),
+        ("Ocular rosacea with dry gritty eyes: is doxycycline long term safe?", "dermatology"),
+        (
+            "Kyste pancréatique type TIPMP de 15 mm découvert au scanner, quel suivi ?",
+            "gastroenterology",
+        ),
+        (
+            "Patient de 63 ans, aphasie transitoire ce matin, score ABCD2 à 4, où l'adresser ?",
+            "neurology",
+        ),
+        ("SEP sous natalizumab, vaccin fièvre jaune possible ?", "neurology"),
+        (
+            "Cas de tuberculose bacillifère dans un foyer : dépistage des contacts par IGRA ?",
+            "infectiology",
+        ),
+        (
+            "Fièvre au retour du Mali, goutte épaisse négative, on recontrôle quand ?",
+            "infectiology",
+        ),
+        ("Rigidité et hyperthermie sous neuroleptique, syndrome malin ?", "psychiatry"),
+        ("bipolaire sous lithium avec un désir de grossesse, on arrête ?", "psychiatry"),
+        ("Enfant de 3 ans qui aurait avalé une pile bouton il y a une heure", "pediatrics"),
+        ("Nourrisson allaité de 3 semaines, ictère persistant et selles décolorées", "pediatrics"),
+        ("clarithro with simva 40, should I hold the statin?", "pharmacology"),
+        ("Greffé rénal sous tacrolimus, Paxlovid envisageable ?", "pharmacology"),
+        ("Lamictal et pilule oestroprogestative, faut-il augmenter la dose ?", "pharmacology"),
+        ("Vancomycine : taux résiduel à 30, on espace les doses ?", "pharmacology"),
+        ("Avis radio svp : IRM ou scanner pour une douleur de hanche ?", "radiology"),
+        ("Injection de gadolinium chez un patient avec un DFG à 28, risque ?", "radiology"),
+        ("TVP post-arthroscopie du genou, combien de temps d'anticoagulation ?", "vascular"),
+        ("ISCHEMIE AIGUE DU MI DROIT DEPUIS 2H, PIED FROID", "vascular"),
+        ("Sciatique L5 avec déficit releveur à 3/5, chirurgie urgente ?", "orthopedics"),
+        ("Vaccin HPV chez un garçon de 20 ans, toujours remboursé ?", "general_practice"),
+        ("Asthme sévère avec éosinophiles à 600, quelle biothérapie ?", "pulmonology"),
+        ("fièvre prolongée depuis 6 semaines, tout est négatif, TEP-scan ?", "internal_medicine"),
+        ("Perte de poids de 8 kg, bilan et scanner normaux, quelle suite ?", "internal_medicine"),
+        ("Acouphènes mal vécus, une thérapie ACT peut aider ?", "psychology"),
+    ],
+)
+def test_round_six_families(question: str, slug: str) -> None:
+    assert classify(question).specialty == slug
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("Priapisme depuis 5 heures sous trazodone", "urology"),
+        ("Syndrome de Diogène chez un homme de 70 ans qui vit seul", "psychiatry"),
+        ("Méralgie paresthésique chez un homme obèse, traitement ?", "neurology"),
+        ("Lymphangite carcinomateuse sur cancer du sein, pronostic ?", "oncology"),
+        ("Rhabdomyolyse après un marathon, CPK 20000, créatinine 150", "nephrology"),
+        ("Leptospirose suspectée après une baignade en rivière", "infectiology"),
+        ("Angiodysplasies coliques et anémie ferriprive récidivante", "gastroenterology"),
+        ("test de marche de 6 minutes chez un BPCO, désaturation à 85 %", "pulmonology"),
+        ("Takotsubo après un deuil, suivi de la FEVG ?", "cardiology"),
+        ("mycosis fungoides suspected on a skin biopsy, who follows it?", "dermatology"),
+    ],
+)
+def test_long_tail_vocabulary(question: str, slug: str) -> None:
+    assert classify(question).specialty == slug
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("CA 125 élevé chez une femme de 62 ans", "pediatrics"),  # "élevé" is not "élève"
+        ("bouton du nez qui saigne depuis 3 mois", "hematology"),  # "saigne" is not "saignée"
+        ("il marche mal depuis sa chute", "pediatrics"),  # "marche" alone is not a late walker
+    ],
+)
+def test_everyday_words_do_not_read_as_round_six_terms(question: str, slug: str) -> None:
+    assert slug not in dict(classify(question).ranking)
+
+
+def test_a_specialty_excluded_does_not_outweigh_the_radiology_request() -> None:
+    question = "Avis radio svp (pas besoin d'un cardio) : coroscanner ou scinti ?"
+    assert classify(question).specialty == "radiology"
+
+
+def test_hepatitis_in_a_list_is_not_hepatitis_a() -> None:
+    labels = _labels("sérologies VIH, hépatites, CMV négatives", "infectiology")
+    assert not any(label.startswith("hépatite A") for label in labels)
+
+
+def test_kidney_function_is_the_context_of_a_contrast_agent() -> None:
+    result = classify("produit de contraste iodé avec un DFG à 25 : risque ?")
+    assert result.specialty == "radiology"
+    assert "DFG (background)" in result.evidence["nephrology"]
