@@ -25,6 +25,10 @@ How a question is scored:
 * background keeps a share of its weight: risk factors and their quantities ("fumeur 40 PA",
   "4 verres/j"), the list after "ATCD"/"history of"/"père", and ``[[damp]]`` rules with
   conditions (the baby of a mother asking about a drug while breastfeeding);
+* a ``[[combination]]`` may leave out its terms that are negated ("pas de perte de poids",
+  "no fever") or listed as history ("ATCD de chirurgie", "depuis sa chirurgie"), and may need a
+  stated age ("vit D à 85 ans"); a term of the lexicon may be accent-exact ("=élève" is not
+  "élevé");
 * a specialty whose only evidence is who the patient is (pediatrics on "ado 14 ans",
   geriatrics on "dame de 85 ans") yields to the specialty of the problem (``[[who]]``);
 * an age ("patiente de 89 ans", "7yo", "5 y/o", "bébé de 3 semaines", "70M" and "65F" in
@@ -70,6 +74,7 @@ from bot.domain.triage_match import (
     after_number_terms,
     find_terms,
     in_history,
+    negated_terms,
     reported_normal,
 )
 from bot.domain.triage_names import name_label, name_weight
@@ -86,6 +91,8 @@ __all__ = [
     "natural_partners",
 ]
 
+# How a combination reads the terms found: (negated terms left out, history left out).
+_Reading = tuple[bool, bool]
 # Ties between equal scores go to the specialty listed first.
 _ORDER: Final = {slug: index for index, slug in enumerate(SPECIALTIES)}
 
@@ -117,11 +124,16 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
     numbered = after_number_terms(lexicon, raw)
     ages = stated_ages(lexicon.age, raw, sexed_ages(text))
     matches = find_terms(lexicon, text, raw)
-    damped, age_factor = _damped(lexicon, matches, numbered, {slug for slug, _, _ in ages})
+    aged = {slug for slug, _, _ in ages}
+    damped, age_factor = _damped(lexicon, matches, numbered, aged)
+    negated = negated_terms(lexicon.cues, folded, raw, matches) if lexicon.negating else set()
+    since = in_history(lexicon.since, folded, raw, matches) if lexicon.since_needed else set()
     tally = _Tally()
-    _add_terms(lexicon, folded, raw, matches, damped=damped, tally=tally)
+    _add_terms(
+        lexicon, folded, raw, matches, damped=damped, negated=negated, since=since, tally=tally
+    )
     for key, entry, label in numbered:
-        _note_key(tally.keys, key)
+        tally.note(key, negated=False, past=False)
         tally.problem.add(entry.slug)
         factor = damped.get(key, 1.0)
         tally.add(
@@ -129,7 +141,7 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
         )
     for slug, weight, label in ages:
         tally.add(slug, weight * age_factor, label)
-    tally.settle(lexicon.combinations, lexicon.two_drug_weight)
+    tally.settle(lexicon.combinations, lexicon.two_drug_weight, aged)
     tally.yield_who(lexicon.who)
     return _decide(lexicon, tally)
 
@@ -147,6 +159,10 @@ class _Tally:
     names: dict[str, tuple[float, str]] = field(default_factory=dict)  # the weightiest per slug
     keys: set[Key] = field(default_factory=set)  # the terms found, with their parts
     drug: bool = False
+    # the terms found negated or listed as history, with those flags and whether a drug
+    # (rare: a combination's other reading is built from them only when needed)
+    aside: list[tuple[Key, bool, bool, bool]] = field(default_factory=list)
+    plain: list[tuple[Key, bool]] = field(default_factory=list)  # the others, and drug or not
     drug_homes: dict[Key, set[str]] = field(default_factory=dict)  # each drug's specialties
     # specialties with evidence other than who the patient is (see ``Who``)
     problem: set[str] = field(default_factory=set)
@@ -158,24 +174,60 @@ class _Tally:
         self.scores[slug] = self.scores.get(slug, 0.0) + weight
         self.evidence.setdefault(slug, []).append((weight, label))
 
+    def note(self, key: Key, *, negated: bool, past: bool, drug: bool = False) -> None:
+        """Record a term found for the combinations."""
+        _note_key(self.keys, key)
+        self.drug = self.drug or drug
+        if negated or past:
+            self.aside.append((key, negated, past, drug))
+        else:
+            self.plain.append((key, drug))
+
+    def reading(self, reading: _Reading) -> tuple[set[Key], bool]:
+        """The terms found (with their parts) and whether a drug is named, leaving out the
+        negated terms and those listed as history as ``reading`` asks."""
+        respects_negation, skips_history = reading
+        keys: set[Key] = set()
+        drug = False
+        kept = [(key, is_drug) for key, is_drug in self.plain]
+        kept += [
+            (key, is_drug)
+            for key, negated, past, is_drug in self.aside
+            if not (negated and respects_negation) and not (past and skips_history)
+        ]
+        for key, is_drug in kept:
+            _note_key(keys, key)
+            drug = drug or is_drug
+        return keys, drug
+
     def add_name(self, slug: str, weight: float, label: str) -> None:
         if weight > self.names.get(slug, (0.0, ""))[0]:
             self.names[slug] = (weight, label)
 
-    def settle(self, combinations: Iterable[Combination], two_drug_weight: float) -> None:
+    def settle(
+        self, combinations: Iterable[Combination], two_drug_weight: float, aged: set[str]
+    ) -> None:
         """Add the specialty names, and the evidence of the question as a whole: drugs of two
-        specialties (an interaction?) and the combinations."""
+        specialties (an interaction?) and the combinations (``aged``: the specialties a stated
+        age counts for)."""
         for slug, (weight, label) in self.names.items():
             self.add(slug, weight, label)
             self.problem.add(slug)
         if _unrelated_drugs(list(self.drug_homes.values())):  # an interaction question?
             self.add("pharmacology", two_drug_weight, "drugs of two specialties")
             self.problem.add("pharmacology")
+        readings: dict[_Reading, tuple[set[Key], bool]] = {}
         for combination in combinations:
-            first = (combination.first_any_drug and self.drug) or not self.keys.isdisjoint(
-                combination.first
-            )
-            if first and not self.keys.isdisjoint(combination.second):
+            if combination.with_age and combination.with_age not in aged:
+                continue
+            keys, drug = self.keys, self.drug
+            if self.aside and (combination.negation or combination.skip_history):
+                reading = (combination.negation, combination.skip_history)
+                if reading not in readings:
+                    readings[reading] = self.reading(reading)
+                keys, drug = readings[reading]
+            first = (combination.first_any_drug and drug) or not keys.isdisjoint(combination.first)
+            if first and not keys.isdisjoint(combination.second):
                 self.add(combination.slug, combination.weight, combination.label)
                 self.problem.add(combination.slug)
 
@@ -210,25 +262,34 @@ def _add_terms(
     matches: Sequence[Match],
     *,
     damped: Mapping[Key, float],
+    negated: set[int],
+    since: set[int],
     tally: _Tally,
 ) -> None:
     """Add the terms found in the question, each with its share: read through a typo, reported
-    normal, damped, listed as history, or read in another specialty's context."""
+    normal, damped, listed as history, or read in another specialty's context. ``negated`` and
+    ``since`` (listed after "depuis", "since") are the terms some combinations do not count."""
     normal = reported_normal(lexicon.normal_results, raw, matches)
     history = in_history(lexicon.history, folded, raw, matches)
     contexts = lexicon.contexts
     stems_seen: frozenset[str] | None = None
     for index, match in enumerate(matches):
-        _note_key(tally.keys, match.key)
         entries = match.entries
         rules = contexts.get(match.key)
         if rules:
             if stems_seen is None:
                 stems_seen = frozenset(token.stem for token in raw)
             for rule in rules:
-                if not rule.cues.isdisjoint(stems_seen):
+                if rule.applies(stems_seen, folded, raw, match.first, match.last):
                     entries = (rule.entry,)
                     break
+        if not rules or entries is match.entries:  # read in another sense, it is another term
+            tally.note(
+                match.key,
+                negated=index in negated,
+                past=index in history or index in since,
+                drug=any(entry.is_drug for entry in entries),
+            )
         factor = match.factor * (lexicon.normal_results.factor if index in normal else 1.0)
         factor *= damped.get(match.key, 1.0)
         if index in history:
@@ -238,10 +299,8 @@ def _add_terms(
                 weight = name_weight(lexicon, folded, raw, match.first, match.last)
                 tally.add_name(entry.slug, weight, name_label(lexicon, entry, weight))
                 continue
-            if entry.is_drug:
-                tally.drug = True
-                if entry.home:
-                    tally.drug_homes.setdefault(match.key, set()).add(entry.slug)
+            if entry.is_drug and entry.home:
+                tally.drug_homes.setdefault(match.key, set()).add(entry.slug)
             label = entry.label if factor == 1.0 else f"{entry.label} (~)"
             if index in normal:
                 label = f"{entry.label} (normal)"

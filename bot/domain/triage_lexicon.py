@@ -21,7 +21,17 @@ from typing import Any, Final
 
 from bot.domain import wordlists
 from bot.domain.specialties import SPECIALTIES
-from bot.domain.triage_text import fold, term_key
+from bot.domain.triage_text import (
+    ACCENT_EXACT,
+    CLAUSE_BREAK,
+    STOPWORDS,
+    Token,
+    accent_stems,
+    fold,
+    stem,
+    term_key,
+    tokens,
+)
 
 LEXICON_RESOURCE: Final = "lexicon.toml"
 TERM_GROUPS: Final = ("key", "strong", "typical", "weak", "drugs")
@@ -47,11 +57,24 @@ class Entry:
     is_name: bool
     is_drug: bool = False
     home: bool = False  # a drug listed under this specialty (not its share for pharmacology)
+    # an accent-exact term ("=saignée"): the stems, accents kept, that the question's words must
+    # have ("saignée" is not "saigne"); empty for the usual terms
+    accents: tuple[str, ...] = ()
+
+    def fits(self, accents: Sequence[str | None]) -> bool:
+        """Whether the entry counts for words with these accented stems (None: not known)."""
+        return not self.accents or tuple(accents) == self.accents
 
 
 @dataclass(frozen=True, slots=True)
 class Combination:
-    """Two kinds of terms seen together point to a specialty (a drug in pregnancy)."""
+    """Two kinds of terms seen together point to a specialty (a drug in pregnancy).
+
+    With ``negation``, a term negated in the question does not count ("pas de perte de poids",
+    "no fever": see ``triage_match.negated_terms``); with ``skip_history``, nor does a term
+    listed as history ("ATCD de chirurgie bariatrique", "depuis sa chirurgie", "since surgery");
+    with ``with_age`` (a specialty slug), the combination needs a stated age that counts for
+    that specialty ("à 85 ans")."""
 
     slug: str
     weight: float
@@ -59,15 +82,54 @@ class Combination:
     first: frozenset[Key]
     first_any_drug: bool
     second: frozenset[Key]
+    negation: bool = False
+    skip_history: bool = False
+    with_age: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """An ambiguous term read another way when certain words are in the question ("10 joints
-    par jour": cannabis, not articulations)."""
+    par jour": cannabis, not articulations), or right before it (``before``: the three words
+    before, in its clause: "sent to the ED") or right after it (``after``: the next two words,
+    in its clause: "ED visit"). A weight of 0 reads the term as nothing ("ED": the emergency
+    department, not erectile dysfunction)."""
 
     cues: frozenset[str]
     entry: Entry
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+
+    def applies(
+        self, stems: frozenset[str], folded: str, raw: Sequence[Token], first: int, last: int
+    ) -> bool:
+        """Whether the term at ``raw[first..last]`` is read this way (``stems``: the question's
+        stems)."""
+        if not self.cues.isdisjoint(stems):
+            return True
+        return _near(self.before, folded, raw, range(first - 1, first - 1 - _BEFORE, -1)) or (
+            _near(self.after, folded, raw, range(last + 1, last + 1 + _AFTER))
+        )
+
+
+_BEFORE: Final = 3
+_AFTER: Final = 2
+
+
+def _near(words: frozenset[str], folded: str, raw: Sequence[Token], places: range) -> bool:
+    """Whether one of ``words`` is at one of ``places`` (walking away from the term), before a
+    clause break."""
+    if not words:
+        return False
+    for index in places:
+        if not 0 <= index < len(raw):
+            return False
+        start, end = sorted((index, index - places.step))
+        if not CLAUSE_BREAK.isdisjoint(folded[raw[start].end : raw[end].start]):
+            return False
+        if raw[index].text in words:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +153,9 @@ class History:
     cues: frozenset[str]
     fillers: frozenset[str]
     factor: float
+    # cues of a past event ("depuis sa chirurgie", "since surgery"): the terms listed after
+    # them keep their weight, but a combination with ``skip_history`` does not count them
+    since: frozenset[str] = frozenset()
 
 
 _NO_HISTORY: Final = History(frozenset(), frozenset(), 1.0)
@@ -184,6 +249,9 @@ class Cues:
     # words skipped) says the specialist was already asked or cannot be reached
     negated_after: frozenset[str]
     after_bridge: frozenset[str]
+    # ``negated_before`` less the words that negate a name only ("plus" is also "and", "déjà
+    # sous AOD" is not "no AOD"): what negates a term for a combination with ``negation``
+    term_negations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +280,7 @@ class Lexicon:
     damps: tuple[Damp, ...]
     damped_terms: frozenset[Key]  # all the damps' terms
     history: History
+    since: History  # the history rule of ``History.since`` (see ``Combination.skip_history``)
     who: tuple[Who, ...]
     cues: Cues
     age: AgeRule
@@ -230,6 +299,10 @@ class Lexicon:
     # pediatrics or pharmacology, or a listed pair) does not make the answer unsure
     modifiers: frozenset[str]
     partners: frozenset[frozenset[str]]
+    # whether a combination asks for its terms not to be negated (then negations are looked for)
+    negating: bool = False
+    accented: frozenset[Key] = frozenset()  # the keys with an accent-exact entry
+    since_needed: bool = False  # whether a combination skips history (then "depuis" is read)
     # Memo of typo look-ups (a cache, not state: the answer for a word never changes).
     typo_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -267,8 +340,8 @@ class Lexicon:
 
 # --- loading and compiling -----------------------------------------------------------------------
 
-# While compiling: each term key → its entries, one per (specialty, is a name).
-_Terms = dict[Key, dict[tuple[str, bool], Entry]]
+# While compiling: each term key → its entries, one per (specialty, is a name, accents).
+_Terms = dict[Key, dict[tuple[str, bool, tuple[str, ...]], Entry]]
 
 
 @cache
@@ -298,22 +371,26 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         section = _table(specialties, slug) if slug in specialties else {}
         counts[slug] = 0
         for name in _strings(section, "names"):
-            _add(terms, name, Entry(slug, 0.0, name, is_name=True))
+            _add(terms, name, Entry(slug, 0.0, name, is_name=True), f"[specialty.{slug}] names")
             counts[slug] += 1
         for group in TERM_GROUPS:
+            where = f"[specialty.{slug}] {group}"
             weight = _number(weights, group)
             is_drug = group == "drugs"
             if is_drug and slug == "pharmacology":
                 weight = drug_share
-            for term in _strings(section, group):
-                entry = Entry(slug, weight, term, is_name=False, is_drug=is_drug, home=is_drug)
-                _add(terms, term, entry)
+            for written in _strings(section, group):
+                term, accents = _accent_exact(written, where)
+                entry = Entry(slug, weight, term, False, is_drug, is_drug, accents)
+                _add(terms, term, entry, where)
                 counts[slug] += 1
                 if is_drug and slug != "pharmacology":
-                    share = Entry("pharmacology", drug_share, term, is_name=False, is_drug=True)
-                    _add(terms, term, share)
+                    share = Entry("pharmacology", drug_share, term, False, True, False, accents)
+                    _add(terms, term, share, where)
+        where = f"[specialty.{slug}] after_number"
         for term in _strings(section, "after_number"):
-            _add(after, term, Entry(slug, _number(weights, "after_number"), term, is_name=False))
+            entry = Entry(slug, _number(weights, "after_number"), term, is_name=False)
+            _add(after, term, entry, where)
             counts[slug] += 1
     # The rules' own terms are made findable (a cue) even when no specialty lists them.
     combinations = tuple(_combination(item, terms) for item in _tables(data, "combination"))
@@ -323,6 +400,7 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
     cues = _table(data, "cues")
     age = _table(data, "age")
     decision = _table(data, "decision")
+    history = _history(_optional_table(data, "history"))
     # (Keyword order is evaluation order: when a file has several faults, the first one found
     # is the one reported.)
     return Lexicon(
@@ -344,6 +422,8 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
             ),
             negated_after=_folded_set(cues, "negated_after"),
             after_bridge=_folded_set(cues, "after_bridge"),
+            term_negations=_folded_set(cues, "negated_before")
+            - _folded_set(cues, "name_only_negations"),
         ),
         age=AgeRule(
             geriatrics_from=int(_number(age, "geriatrics_from")),
@@ -368,22 +448,29 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         damps=damps,
         damped_terms=frozenset(key for damp in damps for key in damp.terms),
         typical_weight=_number(weights, "typical"),
-        history=_history(_optional_table(data, "history")),
+        history=history,
+        since=History(history.since, history.fillers, 1.0),
         ordinary=frozenset(
             word for word in ordinary_words if len(word) >= TYPO_MIN and word.isalpha()
         ),
+        negating=any(combination.negation for combination in combinations),
+        accented=frozenset(
+            key for key, found in terms.items() if any(entry.accents for entry in found.values())
+        ),
+        since_needed=any(combination.skip_history for combination in combinations),
     )
 
 
-def _add(table: _Terms, term: str, entry: Entry) -> None:
+def _add(table: _Terms, term: str, entry: Entry, where: str) -> None:
     """Add ``entry`` under the key of ``term``: one entry per specialty for its names, one for
     its terms. A second listing replaces the first only when it is heavier, or a drug where the
-    first was not; the first label stays, and the drug flags of both are kept."""
-    key = term_key(term)
-    if all(stem.isdigit() for stem in key):
+    first was not; the first label stays, and the drug flags of both are kept. ``where`` names
+    the list of the file the term is in, for the errors."""
+    key = checked_key(term, where)
+    if all(part.isdigit() for part in key):
         raise LexiconError(f"term {term!r} of {entry.slug} needs a word, not only numbers")
     per_slug = table.setdefault(key, {})
-    slot = (entry.slug, entry.is_name)
+    slot = (entry.slug, entry.is_name, entry.accents)
     current = per_slug.get(slot)
     if current is None:
         per_slug[slot] = entry
@@ -391,7 +478,47 @@ def _add(table: _Terms, term: str, entry: Entry) -> None:
         is_drug = entry.is_drug or current.is_drug
         weight = max(entry.weight, current.weight)
         home = entry.home or current.home
-        per_slug[slot] = Entry(entry.slug, weight, current.label, entry.is_name, is_drug, home)
+        per_slug[slot] = Entry(
+            entry.slug, weight, current.label, entry.is_name, is_drug, home, entry.accents
+        )
+
+
+def _accent_exact(written: str, where: str) -> tuple[str, tuple[str, ...]]:
+    """A term as written in a specialty's list: the term, and its accented stems when it is
+    accent-exact ("=saignée" → "saignée", ("saigné",)), or none."""
+    if not written.startswith(ACCENT_EXACT):
+        return written, ()
+    term = written[len(ACCENT_EXACT) :]
+    key = checked_key(term, where)
+    words = [(folded, kept) for folded, kept in accent_stems(term) if folded not in STOPWORDS]
+    if tuple(stem(folded) for folded, _ in words) != key:
+        raise LexiconError(
+            f"accent-exact term {written!r} in {where} must be plain words (letters, no "
+            "numbers glued to them, no function word in capitals)"
+        )
+    return term, tuple(kept for _, kept in words)
+
+
+def checked_key(term: str, where: str) -> Key:
+    """The key of ``term``; raise ``LexiconError`` when a term of several words keeps a single
+    word once the function words are dropped ("pas encore la marche" would be every "marche")."""
+    if term.startswith(ACCENT_EXACT):
+        raise LexiconError(
+            f"term {term!r} in {where}: accent-exact terms ('=…') belong in a specialty's "
+            "key, strong, typical, weak or drugs list"
+        )
+    key = term_key(term)
+    if len(key) == 1:
+        words = [token.text for token in tokens(term)]
+        if len(words) > 1:
+            kept = " ".join(word for word in words if word not in STOPWORDS) or key[0]
+            dropped = ", ".join(word for word in words if word in STOPWORDS)
+            raise LexiconError(
+                f"term {term!r} in {where} is only {kept!r} once the little words ({dropped}) "
+                f"are dropped, so it would match every {kept!r}: write a phrase that keeps two "
+                "content words, or the word alone if that is what you mean"
+            )
+    return key
 
 
 def _findable(table: _Terms, key: Key) -> None:
@@ -412,11 +539,11 @@ def _phrase_table(table: _Terms) -> PhraseTable:
 def _deletion_index(stems: Iterable[str]) -> Mapping[str, tuple[tuple[str, int], ...]]:
     """Long single-word stems with one letter deleted → the stems and positions they come from."""
     index: dict[str, set[tuple[str, int]]] = {}
-    for stem in stems:
-        if len(stem) >= TYPO_MIN and stem.isalpha():
-            for position in range(len(stem)):
-                shorter = stem[:position] + stem[position + 1 :]
-                index.setdefault(shorter, set()).add((stem, position))
+    for word in stems:
+        if len(word) >= TYPO_MIN and word.isalpha():
+            for position in range(len(word)):
+                shorter = word[:position] + word[position + 1 :]
+                index.setdefault(shorter, set()).add((word, position))
     return {key: tuple(sorted(values)) for key, values in index.items()}
 
 
@@ -429,16 +556,22 @@ def _combination(item: Mapping[str, Any], terms: _Terms) -> Combination:
     second = _strings(item, "second")
     if not first or not second:
         raise LexiconError(f"the combination for {slug} needs 'first' and 'second' terms")
-    for term in (*first, *second):
-        if term != ANY_DRUG:
-            _findable(terms, term_key(term))
+    label = str(item.get("label", "combination"))
+    where = f"the [[combination]] {label!r}"
+    first_keys = frozenset(checked_key(term, where) for term in first if term != ANY_DRUG)
+    second_keys = frozenset(checked_key(term, where) for term in second)
+    for key in first_keys | second_keys:
+        _findable(terms, key)
     return Combination(
         slug=slug,
         weight=_number(item, "weight"),
-        label=str(item.get("label", "combination")),
-        first=frozenset(term_key(term) for term in first if term != ANY_DRUG),
+        label=label,
+        first=first_keys,
         first_any_drug=ANY_DRUG in first,
-        second=frozenset(term_key(term) for term in second),
+        second=second_keys,
+        negation=_flag(item, "negation", where),
+        skip_history=_flag(item, "skip_history", where),
+        with_age=_age_slug(item, where),
     )
 
 
@@ -450,19 +583,25 @@ def _contexts(
         slug = _rule_slug(item, "context rule")
         term = str(item.get("term", ""))
         cues = frozenset(part for cue in _strings(item, "cues") for part in term_key(cue))
-        if not term or not cues:
-            raise LexiconError(f"the context rule for {slug} needs a 'term' and 'cues'")
-        key = term_key(term)
+        before = _folded_set(item, "before")
+        after = _folded_set(item, "after")
+        if not term or not (cues or before or after):
+            raise LexiconError(
+                f"the context rule for {slug} needs a 'term' and 'cues', 'before' or 'after'"
+            )
+        key = checked_key(term, f"the [[context]] rule for {slug}")
         _findable(terms, key)
         entry = Entry(slug, _number(item, "weight"), f"{term} ({slug} context)", is_name=False)
-        found.setdefault(key, []).append(Context(cues, entry))
+        found.setdefault(key, []).append(Context(cues, entry, before, after))
     return MappingProxyType({key: tuple(rules) for key, rules in found.items()})
 
 
 def _normal_results(section: Mapping[str, Any] | None, terms: _Terms) -> NormalResults:
     if section is None:
         return _NO_NORMAL_RESULTS
-    tests = frozenset(term_key(term) for term in _strings(section, "tests"))
+    tests = frozenset(
+        checked_key(term, "[normal_results] tests") for term in _strings(section, "tests")
+    )
     for key in tests:
         _findable(terms, key)
     return NormalResults(
@@ -475,16 +614,14 @@ def _normal_results(section: Mapping[str, Any] | None, terms: _Terms) -> NormalR
 
 def _damp(item: Mapping[str, Any], terms: _Terms) -> Damp:
     label = str(item.get("label", "damp"))
-    damped = frozenset(term_key(term) for term in _strings(item, "terms"))
-    when = frozenset(term_key(term) for term in _strings(item, "when"))
+    where = f"the [[damp]] rule {label!r}"
+    damped = frozenset(checked_key(term, where) for term in _strings(item, "terms"))
+    when = frozenset(checked_key(term, where) for term in _strings(item, "when"))
     factor = _number(item, "factor")
     if not damped or factor > 1.0:
         raise LexiconError(f"the damp rule {label!r} needs 'terms' and a factor of at most 1")
     for key in when:
         _findable(terms, key)
-    with_age = str(item.get("with_age", ""))
-    if with_age and with_age not in SPECIALTIES:
-        raise LexiconError(f"a damp rule's with_age must be a specialty slug, not {with_age!r}")
     return Damp(
         label=label,
         terms=damped,
@@ -492,7 +629,7 @@ def _damp(item: Mapping[str, Any], terms: _Terms) -> Damp:
         with_drug=bool(item.get("with_drug", False)),
         ages=bool(item.get("ages", False)),
         factor=factor,
-        with_age=with_age,
+        with_age=_age_slug(item, where),
     )
 
 
@@ -503,6 +640,7 @@ def _history(section: Mapping[str, Any] | None) -> History:
         cues=_folded_set(section, "cues"),
         fillers=_folded_set(section, "fillers"),
         factor=_number(section, "factor"),
+        since=_folded_set(section, "since"),
     )
 
 
@@ -511,7 +649,8 @@ def _who(item: Mapping[str, Any]) -> Who:
     factor = _number(item, "factor")
     if factor >= 1.0:
         raise LexiconError(f"the [[who]] rule for {slug} needs a factor below 1")
-    terms = frozenset(term_key(term) for term in _strings(item, "terms"))
+    where = f"the [[who]] rule for {slug}"
+    terms = frozenset(checked_key(term, where) for term in _strings(item, "terms"))
     return Who(slug=slug, terms=terms, factor=factor, least=_number(item, "least"))
 
 
@@ -526,6 +665,21 @@ def _partners(decision: Mapping[str, Any]) -> frozenset[frozenset[str]]:
 
 
 # --- checked reading of the parsed TOML ----------------------------------------------------------
+
+
+def _age_slug(item: Mapping[str, Any], where: str) -> str:
+    """A rule's ``with_age``: the specialty a stated age must count for, or ""."""
+    with_age = str(item.get("with_age", ""))
+    if with_age and with_age not in SPECIALTIES:
+        raise LexiconError(f"with_age of {where} must be a specialty slug, not {with_age!r}")
+    return with_age
+
+
+def _flag(item: Mapping[str, Any], key: str, where: str) -> bool:
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise LexiconError(f"{key} of {where} must be true or false")
+    return value
 
 
 def _rule_slug(item: Mapping[str, Any], rule: str) -> str:

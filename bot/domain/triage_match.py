@@ -10,13 +10,14 @@ share of their weight.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from bot.domain.triage_lexicon import Entry, History, Key, Lexicon, NormalResults
+from bot.domain.triage_lexicon import Cues, Entry, History, Key, Lexicon, NormalResults
 from bot.domain.triage_text import (
     CLAUSE_BREAK,
     STOPWORDS,
     Token,
+    accent_stems,
     capitalised_words,
     words_in_capitals,
 )
@@ -37,6 +38,7 @@ def find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[Match]
     content = _content(lexicon, text, raw)
     stems = [raw[index].stem for index in content]
     capitals: frozenset[str] | None = None
+    accents: list[str | None] | None = None
     found: list[Match] = []
     position = 0
     while position < len(stems):
@@ -54,7 +56,19 @@ def find_terms(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[Match]
                 position += 1
                 continue
             size, key, factor = 1, (corrected,), lexicon.typo_factor
-            entries = lexicon.terms.phrases[key]
+            # a word read through a typo has not the accents an accent-exact term asks for
+            entries = tuple(entry for entry in lexicon.terms.phrases[key] if not entry.accents)
+            if not entries:
+                position += 1
+                continue
+        elif key in lexicon.accented:
+            if accents is None:
+                accents = _accented(text, raw)
+            words = [accents[content[place]] for place in range(position, position + size)]
+            entries = tuple(entry for entry in entries if entry.fits(words))
+            if not entries:  # "saigne" is not the accent-exact "saignée"
+                position += 1
+                continue
         if size == 1 and _unit_of_number(raw, content[position]):
             position += 1  # "20k€", "5g": a unit glued to a number, not "K+" or a term
             continue
@@ -100,6 +114,21 @@ def _content(lexicon: Lexicon, text: str, raw: Sequence[Token]) -> list[int]:
         if occurrence < len(flags) and flags[occurrence]:
             content.append(index)
     return content
+
+
+def _accented(text: str, raw: Sequence[Token]) -> list[str | None]:
+    """For each token, the light stem of its word with the accents kept ("élevées" → "élevé"),
+    or None when the token is not a whole word of the text ("32" of "32SA")."""
+    by_word: dict[str, list[str]] = {}
+    for folded, kept in accent_stems(text):
+        by_word.setdefault(folded, []).append(kept)
+    seen: dict[str, int] = {}
+    found: list[str | None] = []
+    for token in raw:
+        occurrence = seen[token.text] = seen.get(token.text, -1) + 1
+        forms = by_word.get(token.text, ())
+        found.append(forms[occurrence] if occurrence < len(forms) else None)
+    return found
 
 
 def _unit_of_number(raw: Sequence[Token], index: int) -> bool:
@@ -164,6 +193,40 @@ def reported_normal(
             if any(first <= match.first and match.last <= last for first, last in spans)
         )
     return normal
+
+
+# How many words before a term are read for a negation ("pas de notion de perte de poids").
+_NEGATION_WINDOW: Final = 5
+_LIST_JOINS: Final = frozenset({"ou", "or", "ni", "nor"})
+
+
+def negated_terms(
+    cues: Cues, folded: str, raw: Sequence[Token], matches: Sequence[Match]
+) -> set[int]:
+    """Indices of the terms negated in the question: a negation (``term_negations``: "pas",
+    "sans", "no", "ni"…) before the term in its clause, reached through function words and
+    ``negation_bridge`` words only ("pas de perte de poids", "no fever"), or a term joined by
+    "ou", "or", "ni", "nor" to a negated one ("no fever or weight loss")."""
+    negated: set[int] = set()
+    for index, match in enumerate(matches):
+        cursor = match.first - 1
+        while cursor >= 0 and match.first - cursor <= _NEGATION_WINDOW:
+            between = folded[raw[cursor].end : raw[cursor + 1].start]
+            if not CLAUSE_BREAK.isdisjoint(between):
+                break
+            word = raw[cursor].text
+            if word in cues.term_negations:
+                negated.add(index)
+                break
+            if index - 1 in negated and cursor == matches[index - 1].last:
+                joined = {token.text for token in raw[cursor + 1 : match.first]}
+                if joined and joined <= _LIST_JOINS | STOPWORDS and joined & _LIST_JOINS:
+                    negated.add(index)
+                break
+            if word not in STOPWORDS and word not in cues.negation_bridge:
+                break
+            cursor -= 1
+    return negated
 
 
 def in_history(

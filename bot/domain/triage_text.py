@@ -138,6 +138,18 @@ def capitalised_words(text: str) -> dict[str, list[bool]]:
     return found
 
 
+# In lexicon.toml, a term written "=saignée" is accent-exact: it matches only words written with
+# these accents ("saignée", "saignées"; not "saigne", nor "saignee").
+ACCENT_EXACT: Final = "="
+
+
+def accent_stems(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` in order, each as its folded form and its light stem with the
+    accents kept: "Élevées" → ("elevees", "élevé"), "élèves" → ("eleves", "élèv")."""
+    kept = unicodedata.normalize("NFC", text.casefold().translate(_LIGATURES))
+    return [(fold(word), stem(word)) for word in _WORD.findall(kept)]
+
+
 def words_in_capitals(text: str) -> frozenset[str]:
     """The folded words of ``text`` written in capitals, single letters included ("PR", "K")."""
     return frozenset(fold(word) for word in _WORD.findall(text) if word.isupper())

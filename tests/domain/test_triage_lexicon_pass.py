@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.domain.triage import LexiconError, classify, compile_lexicon
+from bot.domain.triage import LexiconError, classify, classify_with, compile_lexicon
 from bot.domain.triage_text import stem
 
 
@@ -820,3 +820,233 @@ def test_kidney_function_is_the_context_of_a_contrast_agent() -> None:
     result = classify("produit de contraste iodé avec un DFG à 25 : risque ?")
     assert result.specialty == "radiology"
     assert "DFG (background)" in result.evidence["nephrology"]
+
+
+# --- safer to extend: terms that collapse, accent-exact terms ------------------------------------
+
+
+def _with_term(data: dict[str, Any], slug: str, group: str, term: str) -> dict[str, Any]:
+    data["specialty"][slug].setdefault(group, []).append(term)
+    return data
+
+
+def test_a_term_that_collapses_to_one_word_is_refused() -> None:
+    """A moderator adding "pas encore la marche" gets an error naming the term and its list,
+    not a silent "marche" term that would make every walk pediatric."""
+    data = _with_term(_raw_lexicon(), "pediatrics", "strong", "pas encore la marche")
+    with pytest.raises(
+        LexiconError, match=r"pas encore la marche.*\[specialty\.pediatrics\] strong"
+    ):
+        compile_lexicon(data)
+
+
+def test_the_word_alone_is_accepted() -> None:
+    """Written alone, the single word is what the moderator means: it compiles."""
+    compile_lexicon(_with_term(_raw_lexicon(), "pediatrics", "weak", "marche"))
+
+
+@pytest.mark.parametrize(
+    ("rule", "field"),
+    [("combination", "second"), ("damp", "terms"), ("who", "terms")],
+)
+def test_a_collapsing_term_in_a_rule_is_refused(rule: str, field: str) -> None:
+    """The rules' term lists are checked too: "how long" would be every "long"."""
+    data = _raw_lexicon()
+    data[rule][0][field].append("how long")
+    with pytest.raises(LexiconError, match=rf"'how long' in the \[\[{rule}\]\]"):
+        compile_lexicon(data)
+
+
+def test_a_white_night_is_not_a_rash_that_does_not_blanch() -> None:
+    """ "nuit blanche" no longer reads as "does not blanch" (a pediatric purpura)."""
+    question = "première crise tonico-clonique après une nuit blanche, EEG ?"
+    assert "pediatrics" not in dict(classify(question).ranking)
+
+
+def test_a_prescription_is_not_a_drug_bought_without_one() -> None:
+    """ "sans ordonnance" was every "ordonnance": renewing a prescription is not misuse."""
+    labels = _labels("renouvellement de l'ordonnance de Kardégic et Tahor ?", "addictology")
+    assert not any("misuse" in label for label in labels)
+
+
+def _accent_lexicon(term: str) -> Any:
+    data = _raw_lexicon()
+    data["specialty"] = {"pediatrics": {"names": ["pédiatre"], "typical": [term]}}
+    data["combination"] = []
+    data["who"] = []
+    return compile_lexicon(data)
+
+
+@pytest.mark.parametrize("question", ["un élève de 10 ans", "deux élèves de CM2"])
+def test_an_accent_exact_term_counts_with_its_accents(question: str) -> None:
+    """ "=élève" finds "élève" and its plural."""
+    assert classify_with(_accent_lexicon("=élève"), question).specialty == "pediatrics"
+
+
+@pytest.mark.parametrize("question", ["CRP élevée", "TA très élevée", "un eleve de CM2"])
+def test_an_accent_exact_term_ignores_other_accents(question: str) -> None:
+    """ "=élève" is not "élevée" (high), nor "eleve" written without its accents."""
+    assert "pediatrics" not in dict(classify_with(_accent_lexicon("=élève"), question).ranking)
+
+
+def test_an_accent_exact_term_in_a_rule_is_refused() -> None:
+    """Accent-exact terms belong in a specialty's term lists."""
+    data = _raw_lexicon()
+    data["combination"][0]["second"].append("=saignée")
+    with pytest.raises(LexiconError, match="accent-exact"):
+        compile_lexicon(data)
+
+
+def test_a_headache_is_not_a_feed() -> None:
+    """ "tétée" (a feed) is accent-exact: "mal de tête" is not pediatric."""
+    assert "pediatrics" not in dict(classify("mal de tête depuis 3 jours, scanner ?").ranking)
+    assert "tétée" in _labels("nourrisson, tétées longues, régurgitations", "pediatrics")
+
+
+def test_a_treatment_that_worked_is_not_walking() -> None:
+    """ "marche" (walking) is accent-exact: "ça a marché" is not a vascular word."""
+    assert "vascular" not in dict(classify("le traitement a bien marché").ranking)
+    assert "marche" in _labels("douleur du mollet à la marche", "vascular")
+
+
+# --- combinations that see negation and age ------------------------------------------------------
+
+_B_SYMPTOMS = "B symptoms: night sweats with nodes, itch or weight loss"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sueurs nocturnes depuis 1 mois, pas de perte de poids",
+        "sueurs nocturnes, pas de prurit ni de perte de poids",
+        "night sweats for a month, no weight loss or lymph nodes",
+    ],
+)
+def test_a_negated_term_does_not_make_a_combination(question: str) -> None:
+    """ "pas de perte de poids", "no … or …": the B-symptoms picture is not described."""
+    assert _B_SYMPTOMS not in _labels(question, "hematology")
+
+
+def test_the_same_terms_affirmed_make_the_combination() -> None:
+    assert _B_SYMPTOMS in _labels("sueurs nocturnes et perte de poids de 6 kg", "hematology")
+
+
+def test_plus_is_and_not_a_negation_for_a_term() -> None:
+    """ "plus" negates a name ("ne veut plus voir de psy") but joins two terms here."""
+    result = classify("lost vision in one eye plus arm weakness for 10 min")
+    assert result.specialty == "neurology"
+
+
+def test_a_rule_without_negation_still_counts_negated_terms() -> None:
+    """The eating-disorder rule reads "plus de règles" (amenorrhoea) as a cue."""
+    labels = _labels("ado, restriction alimentaire, plus de règles depuis 4 mois", "psychiatry")
+    assert any("eating disorder" in label for label in labels)
+
+
+def test_vitamin_d_in_a_very_old_patient_is_geriatrics() -> None:
+    assert classify("vit D 15 ng/mL à 85 ans, dose de charge ?").specialty == "geriatrics"
+
+
+def test_vitamin_d_without_an_old_age_is_not_the_geriatric_rule() -> None:
+    labels = _labels("vit D 15 ng/mL à 40 ans, dose de charge ?", "geriatrics")
+    assert "vitamin D in a very old patient" not in labels
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("negation", "yes", "negation"),
+        ("with_age", "old", "with_age"),
+        ("skip_history", 1, "skip"),
+    ],
+)
+def test_a_bad_combination_condition_is_refused(field: str, value: object, message: str) -> None:
+    data = _raw_lexicon()
+    data["combination"][0][field] = value
+    with pytest.raises(LexiconError, match=message):
+        compile_lexicon(data)
+
+
+# --- ED, MI, and a past operation ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2 yo may have swallowed a button battery 30 min ago. X-ray or straight to ED?",
+        "Agitated patient in the ED, loxapine IM dose?",
+        "sent to the ED last night with chest pain, troponin negative",
+        "ED visit for a panic attack, what next?",
+    ],
+)
+def test_ed_as_the_emergency_department_is_not_erectile_dysfunction(question: str) -> None:
+    assert "urology" not in dict(classify(question).ranking)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ED in a 50yo diabetic, sildenafil not working", "ED on tadalafil, headaches, switch?"],
+)
+def test_ed_as_erectile_dysfunction_stays_urology(question: str) -> None:
+    assert classify(question).specialty == "urology"
+
+
+def test_mi_as_the_legs_is_not_a_myocardial_infarction() -> None:
+    """ "œdèmes des MI" are the legs' (membres inférieurs)."""
+    assert "MI" not in _labels("œdèmes des MI et protéinurie à 6 g", "cardiology")
+    assert classify("LDL target after an MI, on atorvastatin 80?").specialty == "cardiology"
+
+
+_SURGERY = "a drug around surgery or a procedure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sous apixaban depuis sa chirurgie de hanche, saignement de nez, que faire ?",
+        "ATCD de chirurgie bariatrique, sous metformine, carence en B12 ?",
+        "on apixaban since his knee surgery, nosebleeds",
+    ],
+)
+def test_a_past_operation_is_not_a_drug_around_surgery(question: str) -> None:
+    """ "depuis", "since", "ATCD": the operation is history, not the question."""
+    assert _SURGERY not in _labels(question, "pharmacology")
+
+
+def test_a_drug_before_an_operation_is_still_the_rule() -> None:
+    assert _SURGERY in _labels(
+        "apixaban avant une chirurgie de hanche, quand arrêter ?", "pharmacology"
+    )
+
+
+def test_a_context_rule_may_look_only_before_the_term() -> None:
+    """A context rule with `before` words and no `cues` compiles."""
+    data = _raw_lexicon()
+    data["context"].append(
+        {"term": "joint", "specialty": "addictology", "weight": 3.0, "before": ["un"]}
+    )
+    compile_lexicon(data)
+
+
+# --- everyday words that were strong terms -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("souffle aortique irradiant aux carotides, malaises à l'effort", "radiology"),
+        ("drinks 2 beers a day, ferritin 1200", "geriatrics"),
+        ("blood in the stool for two weeks, 55yo", "general_practice"),
+        ("compléments alimentaires pour la fatigue, utiles ?", "internal_medicine"),
+    ],
+)
+def test_an_everyday_word_is_not_a_strong_term(question: str, slug: str) -> None:
+    """ "irradiant" (radiating), "beers", "blood", "compléments" were strong terms of
+    radiology, geriatrics (Beers criteria), general practice (bloods), internal medicine."""
+    assert {"irradiant", "Beers", "bloods", "complément"}.isdisjoint(_labels(question, slug))
+
+
+def test_tips_counts_as_the_shunt_only_in_capitals() -> None:
+    """ "TIPS" (a portosystemic shunt) is in capitals only: "any tips?" is advice."""
+    assert "gastroenterology" not in dict(classify("any tips for a difficult patient?").ranking)
+    assert "TIPS" in _labels("cirrhose, ascite réfractaire, TIPS ?", "gastroenterology")
