@@ -24,9 +24,7 @@ from bot.services.seeding import seed_users
 from bot.settings import Settings
 from storage.db import SessionFactory, create_engine, create_session_factory
 from storage.models import Offer, OnCallWindow, Outbox, OutboxStatus, Thread, User
-
-Json = dict[str, Any]
-Predicate = Callable[[Json], bool]
+from tests.e2e.helpers import Json, Predicate, buttons, has
 
 # A Wednesday: 10:00 UTC is 11:00 in Paris (the default time zone).
 NOW = datetime(2025, 3, 5, 10, 0, tzinfo=UTC)
@@ -68,22 +66,6 @@ async def run_sweep(app: ConfrereApp) -> sweep.SweepReport:
     assert state.dispatcher is not None
     state.dispatcher.kick()
     return report
-
-
-def body(message: Json) -> str:
-    """A message's text or caption."""
-    return str(message.get("text") or message.get("caption") or "")
-
-
-def has(substring: str) -> Predicate:
-    """The message's text or caption contains ``substring``."""
-    return lambda m: substring in body(m) and not m.get("deleted")
-
-
-def buttons(message: Json) -> list[Json]:
-    """Every inline button of a message."""
-    markup = message.get("reply_markup") or {}
-    return [b for row in markup.get("inline_keyboard", []) for b in row]
 
 
 def is_offer(message: Json) -> bool:

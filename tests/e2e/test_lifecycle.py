@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.texts import t
 from storage.models import OfferState, ThreadState
 from tests.conftest import make_settings
+from tests.e2e.helpers import has
 from tests.e2e.lifecycle_helpers import (
     GP,
     NOW,
@@ -21,7 +22,6 @@ from tests.e2e.lifecycle_helpers import (
     bot_at,
     get_thread,
     get_user,
-    has,
     is_offer,
     nephro,
     offers,

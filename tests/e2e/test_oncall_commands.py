@@ -16,15 +16,14 @@ from bot.settings import Settings
 from bot.texts import t
 from storage.models import OfferState, ThreadState
 from tests.conftest import make_settings
+from tests.e2e.helpers import buttons, has
 from tests.e2e.lifecycle_helpers import (
     GP,
     NOW,
     Clock,
     Users,
     bot_at,
-    buttons,
     get_user,
-    has,
     is_offer,
     nephro,
     offers,
