@@ -221,12 +221,16 @@ def button(message: Json, suffix: str) -> str:
 
 
 async def check_anonymity(c: SandboxClient, users: list[Json]) -> None:
-    """No message to a user names another user; forwardMessage was never called."""
+    """No message to a user names another user, in its text or its buttons (labels and callback
+    data); forwardMessage was never called."""
     if await c.calls("forwardMessage"):
         raise StepFailedError("forwardMessage was called")
     for user in users:
         chat = await c.chat(user["id"])
-        text = "\n".join((m.get("text") or "") + (m.get("caption") or "") for m in chat)
+        text = "\n".join(
+            (m.get("text") or "") + (m.get("caption") or "") + str(m.get("reply_markup") or "")
+            for m in chat
+        )
         for other in users:
             if other is user:
                 continue
