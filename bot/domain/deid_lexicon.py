@@ -172,6 +172,11 @@ DRUGS: Final = _words(
     euthyral cynomel neomercazole basdene propylthiouracile
     bétadine fucidine auréomycine mupiderm
     covid covid-19 sars-cov-2 omicron delta hiv vih vhb vhc hbv hcv cmv ebv hsv vzv rsv vrs
+    pfizer biontech moderna astrazeneca novavax sanofi servier novartis msd gsk
+    glaxosmithkline boehringer ingelheim amgen biogen abbvie teva mylan viatris sandoz biogaran
+    zentiva upsa ipsen medtronic dexcom insulet omnipod minimed ypsomed fresenius olympus medela
+    comirnaty spikevax vaxzevria nuvaxovid jcovden gardasil prevenar pneumovax boostrix repevax
+    infanrix hexyon priorix rorvac engerix twinrix fluarix vaxigrip influvac efluelda shingrix
     """
 )
 
@@ -230,5 +235,66 @@ CITIES: Final = _words(
     saint-brieuc cayenne fort-de-france pointe-a-pitre basse-terre saint-pierre mamoudzou
     bobigny pontoise evry melun meaux cergy vincennes ivry vitry clichy pantin bondy sarcelles
     massy
+    """
+)
+
+
+# Countries, peoples and languages: capitalised in English and listed as surnames too ("English",
+# "Switzerland", "Salinas" is not one): a lone one of them is never taken as a surname.
+NATIONS: Final = _words(
+    """
+    afghanistan albania algeria andorra angola anguilla antarctica argentina armenia aruba
+    australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin
+    bermuda bhutan bolivia botswana brazil brunei bulgaria burundi cambodia cameroon canada chad
+    chile china colombia comoros croatia cuba curacao cyprus denmark djibouti dominica ecuador
+    egypt eritrea estonia ethiopia fiji finland france gabon gambia georgia germany ghana
+    gibraltar greece greenland grenada guadeloupe guam guatemala guernsey guinea guyana haiti
+    honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jersey
+    jordan kazakhstan kenya kiribati kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+    liechtenstein lithuania luxembourg macau madagascar malawi malaysia maldives mali malta
+    martinique mauritania mauritius mayotte mexico micronesia moldova monaco mongolia montenegro
+    montserrat morocco mozambique namibia nauru nepal netherlands nicaragua niger nigeria niue
+    norway oman pakistan palau palestine panama paraguay peru philippines pitcairn poland
+    portugal qatar reunion romania russia rwanda senegal serbia seychelles singapore slovakia
+    slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania
+    thailand togo tokelau tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay
+    uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    emirates barbuda samoa bosnia herzegovina burkina faso congo ivoire rica verde caledonia
+    polynesia zealand arabia macedonia myanmar burma lanka salvador sahara timor tobago trinidad
+    eswatini swaziland britain scotland wales england kosovo tibet kurdistan siberia caribbean
+    europe africa asia america oceania scandinavia balkans
+    english french german spanish italian portuguese dutch polish russian chinese japanese
+    korean arabic arab turkish greek swedish norwegian danish finnish irish scottish welsh
+    british american canadian mexican brazilian african european asian indian pakistani bengali
+    hindi urdu persian hebrew jewish muslim catholic protestant swiss belgian austrian
+    hungarian czech slovak romanian bulgarian serbian croatian bosnian albanian ukrainian latin
+    creole tamil thai vietnamese filipino malay indonesian somali ethiopian nigerian moroccan
+    algerian tunisian egyptian lebanese syrian iraqi iranian afghan kurdish armenian georgian
+    haitian cuban jamaican australian maori gaelic catalan basque breton corsican flemish
+    walloon occitan yiddish swahili amharic berber kabyle wolof lingala mandarin cantonese
+    punjabi gujarati sinhalese nepali burmese khmer lao mongolian kazakh uzbek chechen tatar
+    anglais francais allemand espagnol italien portugais arabe chinois russe turc polonais
+    roumain africain europeen asiatique americain
+    """
+)
+
+# Words after a surname that make it an eponym ("Snell score", "Murphy sign").
+EPONYM_HEADS: Final = _words(
+    """
+    score scores sign signs syndrome disease test tests maneuver manoeuvre classification
+    criteria scale index procedure operation fracture reflex ring technique law effect
+    phenomenon stage grade type triad formula equation method approach incision position
+    """
+)
+
+# Hospitals named after people, written alone ("transféré à Necker", "seen at Hopkins"): the
+# weak name rules (a lone surname, two unknown words, a list) never take them for a person.
+HOSPITALS: Final = _words(
+    """
+    necker bichat cochin tenon lariboisiere beaujon bicetre pompidou mondor foch percy begin
+    rothschild curie roussy salpetriere pitie trousseau debre avicenne verdier mourier beclere
+    bretonneau pellegrin purpan rangueil timone lapeyronie herriot pontchaillou hautepierre
+    montsouris broussais boucicaut laennec michallon brousse poincare pare garches
+    hopkins mayo sinai bellevue cedars kaiser permanente langone brigham presbyterian
     """
 )

@@ -17,17 +17,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from bot.domain.deid_addresses import STREET_WORDS
 from bot.domain.deid_lexicon import (
+    CITIES,
     CLINICAL,
     COMMON,
     COMMON_PLACES,
     DRUGS,
+    EPONYM_HEADS,
     EPONYMS,
+    HOSPITALS,
+    NATIONS,
     STOP,
     TITLES,
     TRIGGERS,
 )
-from bot.domain.wordlists import first_names, is_ordinary, surnames
+from bot.domain.wordlists import clinical_words, first_names, is_ordinary, surnames
 
 Found = tuple[int, int, str]
 
@@ -61,6 +66,8 @@ _PARTICLES: Final = frozenset(
         "al",
         "mc",
         "mac",
+        "ten",
+        "ter",
         "st",
         "saint",
     ]
@@ -111,6 +118,10 @@ _TWO_WORD_TRIGGERS: Final = frozenset(
         ("known", "as"),
         ("signed", "by"),
         ("call", "me"),
+        ("named", "him"),
+        ("named", "her"),
+        ("called", "him"),
+        ("called", "her"),
         ("calls", "me"),
         ("called", "me"),
         ("dit", ""),
@@ -145,6 +156,98 @@ _KIN: Final = frozenset(
         "father",
         "mother",
     ]
+)
+# Verbs whose subject is a person: an unknown capitalised word opening a sentence before one of
+# them is a name ("Mehrudin shouted"); a known surname needs only a verb ("Rintanen was").
+_PERSON_VERBS: Final = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "shouted",
+        "shouts",
+        "lives",
+        "lived",
+        "works",
+        "worked",
+        "wrote",
+        "writes",
+        "thinks",
+        "thought",
+        "believes",
+        "believed",
+        "wants",
+        "wanted",
+        "feels",
+        "felt",
+        "explained",
+        "explains",
+        "phoned",
+        "visited",
+        "began",
+        "begins",
+        "complains",
+        "complained",
+        "agreed",
+        "agrees",
+        "refuses",
+        "refused",
+        "prefers",
+        "habite",
+        "vit",
+        "travaille",
+        "pense",
+        "explique",
+        "raconte",
+        "affirme",
+        "refuse",
+        "souhaite",
+    ]
+)
+_SUBJECT_VERBS: Final = _PERSON_VERBS | frozenset(
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "did",
+        "does",
+        "est",
+        "etait",
+        "a",
+        "avait",
+        "sera",
+        "sont",
+        "etaient",
+    ]
+)
+_SUFFIX: Final = re.compile(r",?[ \t](?:MD|DDS|DMD|PhD|Jr|Sr|II|III|IV)\b\.?")
+_GREETINGS: Final = frozenset(
+    ["hi", "hello", "hey", "dear", "bonjour", "bonsoir", "salut", "coucou", "thanks", "merci"]
+)
+_SPEECH: Final = frozenset(["says", "said"])
+_AND: Final = frozenset(["and", "et", "or", "ou"])
+_LIST_COMMA: Final = re.compile(r",[ \t]{0,2}")
+_LIST_AND: Final = re.compile(r",?[ \t]{1,2}")
+_LIST_END: Final = frozenset([" ", ".", ",", ";", "!", "?", ")", "\n", ""])
+_BIRTH: Final = frozenset(["nee", "ne", "born"])
+_OF: Final = frozenset(["de", "d'", "du", "des", "of"])
+# Prepositions of place: a lone surname after them is a hospital or a town ("à Necker").
+_PLACE_BEFORE: Final = frozenset(
+    ["a", "au", "aux", "en", "vers", "dans", "at", "in", "to", "from", "near", "into"]
 )
 _ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse", "if", "ive")
 
@@ -261,14 +364,28 @@ class _Finder:
             and t.key not in COMMON_PLACES
         )
 
+    def _lower_surname(self, t: _Tok) -> bool:
+        """A lowercase word after a first name and an initial: a known or unknown surname."""
+        return (
+            t.shape == "L"
+            and len(t.text) >= 3
+            and not t.never
+            and t.key not in COMMON
+            and not is_ordinary(t.key)
+            and t.key not in clinical_words()
+        )
+
     # -- span building
     def _extend(self, j: int, *, lower: bool, limit: int = 4, named: bool = False) -> int:
         """Index of the last token of the name starting at j (``named``: name words before j)."""
         k = j
         while k - j + 1 < limit and self._next_adjacent(k):
             nxt = self.toks[k + 1]
+            if nxt.key in _BIRTH:
+                break  # "Marie Humble Née le…", "Dupont née Martin": the name ends there
             if (
                 nxt.shape == "C"
+                and self.toks[k].shape != "I"  # "Kate M Begum": after an initial, a surname
                 and (k > j or named or not self.toks[k].first)
                 and not (nxt.first or nxt.last)
                 and is_ordinary(nxt.key)
@@ -287,11 +404,26 @@ class _Finder:
             ):
                 k += 2
                 continue
+            if (
+                nxt.key in _PARTICLES
+                and k + 3 < len(self.toks)
+                and self.toks[k + 2].key in _PARTICLES
+                and self._next_adjacent(k + 1)
+                and self._next_adjacent(k + 2)
+                and self._name_part(self.toks[k + 3])
+            ):
+                k += 3  # "Maika van de Noort", "Marie de la Tour"
+                continue
             break
         return k
 
     def _add(self, i: int, k: int) -> None:
-        self.spans.append((self.toks[i].start, self.toks[k].end, "PERSON"))
+        end = self.toks[k].end
+        if self.text[end : end + 1] in (" ", ","):
+            m = _SUFFIX.match(self.text, end)  # "Giovanna Rodrigues MD", "Kevin Veitonen II"
+            if m is not None:
+                end = m.end()
+        self.spans.append((self.toks[i].start, end, "PERSON"))
 
     def _is_title(self, i: int) -> bool:
         t = self.toks[i]
@@ -350,7 +482,16 @@ class _Finder:
                 cand = toks[j]
                 strong = t.key in _STRONG_TRIGGERS or end > i
                 if _TRIGGER_GAP.fullmatch(gap) and not self._is_title(j):
-                    if self._name_part(cand) and not (cand.key in COMMON and not cand.first):
+                    eponym_name = (
+                        (t.key in _SPEECH or end > i)
+                        and cand.shape == "C"
+                        and (cand.first or cand.last)
+                        and cand.key in EPONYMS
+                        and cand.key not in _NEVER_AFTER
+                    )  # "says Becker", "her maiden name is Clark"
+                    if (
+                        self._name_part(cand) and not (cand.key in COMMON and not cand.first)
+                    ) or eponym_name:
                         k = self._extend(j, lower=False)
                         self._add(j, k)
                         i = k + 1
@@ -406,8 +547,94 @@ class _Finder:
                 self._add(i, k)
                 i = k + 1
                 continue
+            # 6b. two capitalised words that are no ordinary word nor known term: a foreign
+            # first name and surname ("Bekbolat Musliyevich", "Gyala Antall").
+            if (
+                t.shape == "C"
+                and self._next_adjacent(i)
+                and self._gap(i) == " "
+                and self._unknown_capital(t)
+                and self._unknown_capital(toks[i + 1])
+            ):
+                k = self._extend(i + 1, lower=False, limit=3)
+                self._add(i, k)
+                i = k + 1
+                continue
+            # 7. after a greeting, an unknown capitalised word is a name ("Hi Manlio,").
+            if (
+                i > 0
+                and toks[i - 1].key in _GREETINGS
+                and self._gap(i - 1) == " "
+                and self._unknown_capital(t)
+                and not (self._next_adjacent(i) and toks[i + 1].capital)
+            ):
+                self._add(i, i)
+                i += 1
+                continue
+            # 8. a lone capitalised surname inside a sentence ("says Becker"), or opening one
+            # before a verb of a person ("Rintanen began writing", "Mehrudin shouted").
+            if (
+                t.shape == "C"
+                and len(t.text) >= 3
+                and not t.never
+                and t.key not in COMMON
+                and t.key not in COMMON_PLACES
+                and not is_ordinary(t.key)
+                and self._lone_surname(i)
+            ):
+                if self._sentence_start(i):
+                    verb = toks[i + 1].key if i + 1 < n and self._next_adjacent(i) else ""
+                    if verb in _PERSON_VERBS or (t.last and verb in _SUBJECT_VERBS):
+                        self._add(i, i)
+                elif t.last:
+                    self._add(i, i)
             i += 1
         return self.spans
+
+    @staticmethod
+    def _unknown_capital(t: _Tok) -> bool:
+        """A capitalised word of three letters or more that no word list knows as a word."""
+        return (
+            t.shape == "C"
+            and len(t.text) >= 3
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in COMMON_PLACES
+            and t.key not in NATIONS
+            and t.key not in CITIES
+            and t.key not in STREET_WORDS
+            and t.key not in HOSPITALS
+            and not is_ordinary(t.key)
+            and t.key not in clinical_words()
+        )
+
+    def _lone_surname(self, i: int) -> bool:
+        """Whether the surname at i, alone, reads as a person rather than a place, a people,
+        an eponym ("anneau de Carpentier", "Snell score") or a cited author ("Sanz MA,")."""
+        t = self.toks[i]
+        if t.key in NATIONS or t.key in CITIES or t.key in HOSPITALS or t.key in clinical_words():
+            return False
+        if t.key.endswith(("ee", "ees")) and is_ordinary(t.key[: t.key.rindex("ee") + 1]):
+            return False  # a French feminine participle the dictionary lists as masculine ("Agée")
+        if i > 0 and self.toks[i - 1].end + 3 >= t.start:
+            prev = self.toks[i - 1].key
+            if prev in _OF or prev in _PLACE_BEFORE or prev in STREET_WORDS:
+                return False  # "Centre de Santé de Belleville", "à Necker", "rue Belleville"
+        if i + 1 < len(self.toks) and self._next_adjacent(i):
+            nxt = self.toks[i + 1]
+            if nxt.key in EPONYM_HEADS or nxt.key in STREET_WORDS:
+                return False
+            if nxt.capital:
+                return False  # "Sanz MA," is a cited author, "Lenox Hill" a place
+        # "Mayo Clinic": part of a longer proper noun
+        return not (i > 0 and self._next_adjacent(i - 1) and self.toks[i - 1].capital)
+
+    def _sentence_start(self, i: int) -> bool:
+        """Whether token i opens a sentence, a line or a quotation."""
+        if i == 0:
+            return True
+        gap = self.text[self.toks[i - 1].end : self.toks[i].start]
+        return any(c in '.!?:;\n"«“(>' for c in gap)
 
     def _from_first_name(self, i: int) -> tuple[int, int] | None:
         toks = self.toks
@@ -419,6 +646,13 @@ class _Finder:
             nxt = toks[i + 1]
             if nxt.shape == "I" or (self._lower_name(nxt) and nxt.last) or self._name_part(nxt):
                 return i, self._extend(i, lower=True)
+            if (
+                len(nxt.text) == 1
+                and i + 2 < len(toks)
+                and self.text[nxt.end : toks[i + 2].start] in (" ", ". ")
+                and self._lower_surname(toks[i + 2])
+            ):
+                return i, i + 2  # "benjamin a seiler", "bertram m. jørgensen"
             return None
         # short capitals are acronyms more often than names: need a neighbour.
         if (
@@ -514,7 +748,87 @@ def _propagate(finder: _Finder, spans: list[Found]) -> list[Found]:
     return out
 
 
+def _coordinated(finder: _Finder, spans: list[Found]) -> list[Found]:
+    """Words listed with a name are names too: "Eklund, Michael and Hodge", "Torpy and Salinas
+    were", "silvana, adam, christopher and caleb". A list counts when one of its words is a name
+    already, or, in capitals, when one is a known name and a verb follows the list."""
+    toks = finder.toks
+    n = len(toks)
+    text = finder.text
+    if n < 3 or not ("," in text or " and " in text or " et " in text):
+        return spans
+    out = list(spans)
+    i = 0
+    while i < n - 2:
+        group = [i]
+        k = i
+        while k + 1 < n:
+            gap = text[toks[k].end : toks[k + 1].start]
+            if _LIST_COMMA.fullmatch(gap) and toks[k + 1].key not in _AND:
+                group.append(k + 1)
+                k += 1
+            elif (
+                toks[k + 1].key in _AND
+                and k + 2 < n
+                and _LIST_AND.fullmatch(gap)
+                and text[toks[k + 1].end : toks[k + 2].start] == " "
+            ):
+                group.append(k + 2)
+                k += 2
+            else:
+                break
+        if len(group) >= 2 and (text[toks[k].end : toks[k].end + 1] in _LIST_END):
+            out.extend(_list_names(finder, group, spans))
+        i = k + 1
+    return out
+
+
+def _list_names(finder: _Finder, group: list[int], spans: list[Found]) -> list[Found]:
+    toks = finder.toks
+    members = [toks[x] for x in group]
+    lower = all(t.shape == "L" for t in members)
+    if not lower and not all(t.shape == "C" for t in members):
+        return []
+    for t in members:
+        if t.never and not (
+            (t.first or t.last) and t.key in EPONYMS and t.key not in _NEVER_AFTER
+        ):
+            return []  # an eponym that is a known name may be listed with names ("Rudi, Jackson")
+        if t.key in COMMON_PLACES or t.key in CITIES or t.key in HOSPITALS:
+            return []
+        if t.key in NATIONS and not (lower and t.first):
+            return []  # "Chad" in capitals is a country, "chad" amid first names a name
+        if t.key in TRIGGERS or t.key in TITLES:
+            return []  # "Dr Leboeuf François, Patient n°…"
+        if len(t.text) < 3 or t.key.startswith("i'"):
+            return []
+        if t.key in clinical_words() and not (t.first or t.last):
+            return []  # a drug or a term ("Kardegic, Lasilix et Tahor"); "Wilson" may be listed
+    if lower:
+        # lowercase: mostly known first names, the others no ordinary word.
+        known = sum(t.first and t.key not in COMMON for t in members)
+        if known < 2 or any(
+            not t.first and (is_ordinary(t.key) or t.key in COMMON) for t in members
+        ):
+            return []
+    else:
+        if any(
+            (is_ordinary(t.key) or t.key in COMMON) and not (t.first or t.last) for t in members
+        ):
+            return []
+        last = group[-1]
+        if finder._next_adjacent(last) and toks[last + 1].capital:
+            return []  # "Dr Moreau et MedicoDevices Inc": the last word starts a longer noun
+        found = any(any(s <= t.start and t.end <= e for s, e, _ in spans) for t in members)
+        if not found:
+            verb = toks[last + 1].key if last + 1 < len(toks) else ""
+            known = sum(t.first or t.last for t in members)
+            if not known or (verb not in _SUBJECT_VERBS and (known < 2 or len(members) < 3)):
+                return []  # "Usamov and Bowers were", "Šušulić, Bowman and White"
+    return [(t.start, t.end, "PERSON") for t in members]
+
+
 def find_persons(text: str) -> list[Found]:
     """Person-name spans in ``text`` (may overlap each other)."""
     finder = _Finder(text)
-    return _propagate(finder, finder.run())
+    return _propagate(finder, _coordinated(finder, finder.run()))

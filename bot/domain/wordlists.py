@@ -30,6 +30,12 @@ def ordinary_words() -> frozenset[str]:
     return _load("ordinary_words.txt")
 
 
+@cache
+def clinical_words() -> frozenset[str]:
+    """Words of the triage lexicon that are no ordinary word: drug brands, acronyms, jargon."""
+    return _load("clinical_words.txt")
+
+
 def is_ordinary(key: str) -> bool:
     """Whether a folded word is an ordinary word, singular or plural ("streets", "lois")."""
     words = ordinary_words()
