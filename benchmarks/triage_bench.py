@@ -28,10 +28,12 @@ from bot.domain.specialties import SPECIALTIES  # noqa: E402
 from bot.domain.triage import (  # noqa: E402
     Lexicon,
     Triage,
-    classify,
+    classify_with,
     load_lexicon,
+    load_words,
     natural_partners,
 )
+from bot.domain.triage_words import WordModel  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "data" / "triage_dev.jsonl"
 TARGETS = {
@@ -101,13 +103,13 @@ def check_coverage(cases: list[Case]) -> list[str]:
     return problems
 
 
-def throughput(texts: list[str], seconds: float = 2.0) -> float:
-    load_lexicon()
+def throughput(texts: list[str], words: WordModel | None, seconds: float = 2.0) -> float:
+    lexicon = load_lexicon()
     done = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
         for text in texts:
-            classify(text)
+            classify_with(lexicon, text, words)
         done += len(texts)
     return done / (time.perf_counter() - start)
 
@@ -183,10 +185,19 @@ def main() -> int:
         help="a second annotator's labels ({id, primary, accepted} lines) of the same questions:"
         " print how often annotators agree, and the classifier with each",
     )
+    parser.add_argument(
+        "--lexicon-only",
+        action="store_true",
+        help="leave out the learned word weights (triage_words.txt): the lexicon alone",
+    )
     args = parser.parse_args()
     paths: list[Path] = args.data or [DEFAULT_DATA]
     cases = [case for path in paths for case in load_cases(path)]
-    results: list[tuple[Case, Triage]] = [(case, classify(case.text)) for case in cases]
+    words = None if args.lexicon_only else load_words()
+    lexicon = load_lexicon()
+    results: list[tuple[Case, Triage]] = [
+        (case, classify_with(lexicon, case.text, words)) for case in cases
+    ]
     n = len(results)
 
     def ok(case: Case, slug: str) -> bool:
@@ -200,7 +211,7 @@ def main() -> int:
     unsure_rate = 1 - len(sure) / n
     sure_primary = sum(r.specialty == c.primary for c, r in sure) / max(len(sure), 1)
     sure_accepted = sum(ok(c, r.specialty) for c, r in sure) / max(len(sure), 1)
-    qps = throughput([case.text for case in cases])
+    qps = throughput([case.text for case in cases], words)
 
     langs = Counter(case.lang for case in cases)
     shown = [path.relative_to(ROOT) if path.is_relative_to(ROOT) else path for path in paths]
@@ -208,8 +219,11 @@ def main() -> int:
     print(f"  {n} questions ({', '.join(f'{k} {v}' for k, v in sorted(langs.items()))})")
     for problem in check_coverage(cases):
         print(f"  WARNING: {problem}")
-    lexicon = load_lexicon()
     print(f"  lexicon: {sum(lexicon.term_counts.values())} entries")
+    if words is None:
+        print("  learned word weights: left out (--lexicon-only)")
+    else:
+        print(f"  learned word weights: {len(words.weights)} stems")
     print(f"  lexicon load (once per process): {lexicon_cost}")
     print()
     rows = [

@@ -167,10 +167,12 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 async def _post_init(application: ConfrereApp) -> None:
-    """Load the de-identification word lists and the triage lexicon (not on the first question),
-    publish the command list in both languages, then send what the outbox still holds."""
+    """Load the de-identification word lists, the triage lexicon and its learned word weights
+    (not on the first question), publish the command list in both languages, then send what the
+    outbox still holds."""
     deid.warm_up()
     triage.load_lexicon()
+    triage.load_words()
     for lang in LANGUAGES:
         await application.bot.set_my_commands(
             [BotCommand(name, t(lang, f"commands.{name}")) for name in COMMANDS],

@@ -37,6 +37,11 @@ How a question is scored:
 * a role before an opening colon introduces the asker ("Sage-femme : …", "Interne en ortho :
   …"): a mention, not a request; two names offered as alternatives ("néphro ou uro ?") are
   both requested; "avis de gériatre" is a request, "according to the gastro" a mention;
+* word weights learned from labelled questions (``triage_words``: a logistic regression over
+  the stems, trained by ``benchmarks/train_triage_words.py``) share out a few points by their
+  probabilities, for the long tail of words no one listed; they leave out the stems only the
+  lexicon's rules can read ("US", "ED"), count alone only when confident, and never make an
+  answer sure on their own unless they are sure themselves;
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
   is close (within a share of the best score *and* less than one typical term behind) without
   being the best's natural partner (one of them a modifier such as pediatrics or pharmacology:
@@ -45,8 +50,8 @@ How a question is scored:
 The work is shared out: ``triage_text`` folds and tokenises, ``triage_lexicon`` reads and
 checks ``lexicon.toml`` and compiles it into the ``Lexicon``, ``triage_match`` finds the terms
 (and those reported normal or listed as history), ``triage_names`` tells a request from a
-passing mention, ``triage_ages`` reads the stated ages; this module adds up the evidence and
-decides.
+passing mention, ``triage_ages`` reads the stated ages, ``triage_words`` holds the learned
+word weights; this module adds up the evidence and decides.
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ from bot.domain.triage_match import (
 )
 from bot.domain.triage_names import name_label, name_weight
 from bot.domain.triage_text import Token, fold, split_folded
+from bot.domain.triage_words import WordModel, features, load_words
 
 __all__ = [
     "Lexicon",
@@ -88,6 +94,7 @@ __all__ = [
     "classify_with",
     "compile_lexicon",
     "load_lexicon",
+    "load_words",
     "natural_partners",
 ]
 
@@ -114,11 +121,12 @@ class Triage:
 
 def classify(text: str) -> Triage:
     """Suggest the specialty of a clinical question, with its ranking and evidence."""
-    return classify_with(load_lexicon(), text)
+    return classify_with(load_lexicon(), text, words=load_words())
 
 
-def classify_with(lexicon: Lexicon, text: str) -> Triage:
-    """Classify ``text`` with a given compiled lexicon (``classify`` uses the packaged one)."""
+def classify_with(lexicon: Lexicon, text: str, words: WordModel | None = None) -> Triage:
+    """Classify ``text`` with a given compiled lexicon and, when given, learned word weights
+    (``classify`` uses the packaged ones)."""
     folded = fold(text)
     raw = split_folded(folded)
     numbered = after_number_terms(lexicon, raw)
@@ -143,7 +151,31 @@ def classify_with(lexicon: Lexicon, text: str) -> Triage:
         tally.add(slug, weight * age_factor, label)
     tally.settle(lexicon.combinations, lexicon.two_drug_weight, aged)
     tally.yield_who(lexicon.who)
-    return _decide(lexicon, tally)
+    # the learned words alone never make an answer sure, unless they are sure themselves
+    evidence = max(tally.scores.values(), default=0.0)
+    if words is not None and lexicon.words_weight > 0:
+        surest = _add_words(lexicon, words, raw, tally)
+        evidence = math.inf if surest >= lexicon.words_sure else evidence
+    return _decide(lexicon, tally, evidence)
+
+
+def _add_words(lexicon: Lexicon, words: WordModel, raw: Sequence[Token], tally: _Tally) -> float:
+    """Add the learned word weights' evidence and return their highest probability: each
+    specialty their probability reaches ``words_least`` for gets that share of ``words_weight``
+    points. When the lexicon found nothing, they count only if one specialty reaches
+    ``words_alone``: a greeting or a question of unknown words still goes to general practice."""
+    stems = features(raw, lexicon.ambiguous)
+    if not stems:
+        return 0.0
+    shares = words.probabilities(stems)
+    if not tally.scores and max(shares) < lexicon.words_alone:
+        return 0.0
+    slots = [slot for slot, share in enumerate(shares) if share >= lexicon.words_least]
+    for slot, cues in zip(slots, words.cues(stems, slots), strict=True):
+        share = shares[slot]
+        label = f"learned words: {', '.join(cues) or '-'} ({share:.0%})"
+        tally.add(words.slugs[slot], lexicon.words_weight * share, label)
+    return max(shares)
 
 
 # --- adding up the evidence ----------------------------------------------------------------------
@@ -367,7 +399,9 @@ def _note_key(keys: set[Key], key: Key) -> None:
 # --- deciding ------------------------------------------------------------------------------------
 
 
-def _decide(lexicon: Lexicon, tally: _Tally) -> Triage:
+def _decide(lexicon: Lexicon, tally: _Tally, evidence: float) -> Triage:
+    """Rank, and say how sure: the evidence is thin when the best score, or ``evidence`` (the
+    lexicon's own best, unless the learned words were sure), is below ``thin``."""
     ranked = sorted(tally.scores.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked:
         return Triage(
@@ -385,7 +419,7 @@ def _decide(lexicon: Lexicon, tally: _Tally) -> Triage:
     return Triage(
         specialty=ranked[0][0],
         confidence=round(strength * (0.25 + 0.75 * margin), 3),
-        unsure=best < lexicon.thin
+        unsure=min(best, evidence) < lexicon.thin
         or requested > 1  # "psychologue ou psychiatre ?": the asker hesitates too
         or (
             runner_up >= lexicon.close * best

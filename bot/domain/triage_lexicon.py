@@ -299,6 +299,17 @@ class Lexicon:
     # pediatrics or pharmacology, or a listed pair) does not make the answer unsure
     modifiers: frozenset[str]
     partners: frozenset[frozenset[str]]
+    # the learned word weights (``triage_words``): how many points their probabilities share
+    # out, the least probability that counts, and the least that stands alone when no term of
+    # the lexicon was found
+    words_weight: float = 0.0
+    words_least: float = 1.0
+    words_alone: float = 1.0
+    words_sure: float = 1.0
+    # the one-word terms only the lexicon's rules can read (abbreviations that count only in
+    # capitals, words read by their context: "US", "ED"): the learned word weights leave them
+    # out, as they see neither case nor context
+    ambiguous: frozenset[str] = frozenset()
     # whether a combination asks for its terms not to be negated (then negations are looked for)
     negating: bool = False
     accented: frozenset[Key] = frozenset()  # the keys with an accent-exact entry
@@ -403,6 +414,7 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
     history = _history(_optional_table(data, "history"))
     # (Keyword order is evaluation order: when a file has several faults, the first one found
     # is the one reported.)
+    capitals_only = frozenset(term_key(term) for term in _strings(cues, "capitals_only"))
     return Lexicon(
         terms=_phrase_table(terms),
         after_number=_phrase_table(after),
@@ -440,9 +452,14 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         lead=_number(decision, "lead") if "lead" in decision else math.inf,
         modifiers=_slugs(decision, "modifiers"),
         partners=_partners(decision),
+        words_weight=_number(weights, "words") if "words" in weights else 0.0,
+        words_least=_number(decision, "words_least") if "words_least" in decision else 1.0,
+        words_alone=_number(decision, "words_alone") if "words_alone" in decision else 1.0,
+        words_sure=_number(decision, "words_sure") if "words_sure" in decision else 1.0,
+        ambiguous=_one_word(capitals_only) | _one_word(contexts),
         who=tuple(_who(item) for item in _tables(data, "who")),
         term_counts=MappingProxyType(counts),
-        capitals_only=frozenset(term_key(term) for term in _strings(cues, "capitals_only")),
+        capitals_only=capitals_only,
         contexts=contexts,
         normal_results=normal,
         damps=damps,
@@ -459,6 +476,10 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         ),
         since_needed=any(combination.skip_history for combination in combinations),
     )
+
+
+def _one_word(keys: Iterable[Key]) -> frozenset[str]:
+    return frozenset(key[0] for key in keys if len(key) == 1)
 
 
 def _add(table: _Terms, term: str, entry: Entry, where: str) -> None:

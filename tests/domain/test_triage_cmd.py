@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from bot.domain.triage import classify
 from bot.tools.triage_cmd import run
 
 
@@ -24,7 +25,7 @@ def test_jsonl_writes_one_result_per_question(
     assert [row["id"] for row in rows] == ["q1", 2]
     assert rows[0]["specialty"] == "endocrinology"
     assert set(rows[0]) == {"id", "specialty", "confidence", "ranking"}
-    assert rows[0]["ranking"][0] == ["endocrinology", 3.0]
+    assert rows[0]["ranking"] == [list(pair) for pair in classify("TSH 0,01").ranking]
 
 
 def test_jsonl_reports_a_malformed_line_and_goes_on(
