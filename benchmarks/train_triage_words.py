@@ -53,6 +53,8 @@ TRAINING = (
     "triage_final8.jsonl",
     "triage_final9.jsonl",
     "triage_final10.jsonl",
+    "triage_final11.jsonl",
+    "triage_final12.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
