@@ -44,6 +44,8 @@ class WordModel:
     slugs: tuple[str, ...]
     bias: tuple[float, ...]
     weights: Mapping[str, tuple[tuple[int, float], ...]]
+    # each stem's strongest pull: (specialty index, weight), for stems with a positive weight
+    leaning: Mapping[str, tuple[int, float]]
 
     def probabilities(self, stems: Iterable[str]) -> list[float]:
         """The model's probability of each specialty (in ``slugs`` order) given the stems."""
@@ -60,15 +62,16 @@ class WordModel:
         return [value / total for value in exps]
 
     def cues(self, stems: Iterable[str], slots: Iterable[int], n: int = 3) -> list[list[str]]:
-        """For each specialty index of ``slots``, the (at most ``n``) stems that point most
-        strongly to it, strongest first: the evidence shown to humans."""
+        """For each specialty index of ``slots``, the (at most ``n``) stems that lean most
+        strongly to it (their heaviest weight is for it), strongest first: the evidence shown
+        to humans."""
         wanted = {slot: index for index, slot in enumerate(slots)}
         found: list[list[tuple[float, str]]] = [[] for _ in wanted]
-        weights = self.weights
+        leaning = self.leaning
         for word in stems:
-            for slot, weight in weights.get(word, ()):
-                if weight > 0 and slot in wanted:
-                    found[wanted[slot]].append((-weight, word))
+            lean = leaning.get(word)
+            if lean is not None and lean[0] in wanted:
+                found[wanted[lean[0]]].append((-lean[1], word))
         return [[word for _, word in sorted(pairs)[:n]] for pairs in found]
 
 
@@ -110,7 +113,17 @@ def parse_words(text: str) -> WordModel:
             weights[word] = parsed
     if bias is None:
         raise WordModelError("no 'bias' line")
-    return WordModel(slugs=tuple(SPECIALTIES), bias=tuple(bias), weights=MappingProxyType(weights))
+    leaning = {
+        word: max(pairs, key=lambda pair: pair[1])
+        for word, pairs in weights.items()
+        if any(weight > 0 for _, weight in pairs)
+    }
+    return WordModel(
+        slugs=tuple(SPECIALTIES),
+        bias=tuple(bias),
+        weights=MappingProxyType(weights),
+        leaning=MappingProxyType(leaning),
+    )
 
 
 def _pair(pair: str, slug_index: Mapping[str, int], number: int) -> tuple[int, float]:

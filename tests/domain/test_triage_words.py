@@ -93,12 +93,17 @@ def test_probabilities_sum_to_one_and_follow_the_weights() -> None:
     assert math.isclose(max(unknown), min(unknown))  # no weight, no bias: all equal
 
 
-def test_cues_are_the_strongest_stems_for_a_specialty() -> None:
+def test_cues_are_the_stems_leaning_most_to_a_specialty() -> None:
+    """A stem is shown for the specialty it weighs most for, strongest first."""
     model = _model(
-        souffl={"cardiology": 2.0}, angor={"cardiology": 3.0}, toux={"cardiology": -1.0}
+        souffl={"cardiology": 2.0},
+        angor={"cardiology": 3.0},
+        toux={"cardiology": -1.0},
+        dyspne={"cardiology": 1.0, "pulmonology": 2.0},
     )
-    cardiology = SPECIALTIES.index("cardiology")
-    assert model.cues(["toux", "souffl", "angor"], [cardiology]) == [["angor", "souffl"]]
+    cardiology, pulmonology = SPECIALTIES.index("cardiology"), SPECIALTIES.index("pulmonology")
+    stems = ["toux", "souffl", "dyspne", "angor"]
+    assert model.cues(stems, [cardiology, pulmonology]) == [["angor", "souffl"], ["dyspne"]]
 
 
 def test_features_are_content_stems_once_each_in_order() -> None:
