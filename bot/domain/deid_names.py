@@ -4,8 +4,11 @@ Names are found from clues, never from capitalisation alone: a title (``Mme``, `
 makes the next word a name whatever its case; an announcing word (``patient``, ``la fille de``,
 ``my name is``) makes a capitalised or known name a name; a known first name pulls in the
 capitalised words around it; an initial next to a capitalised word is a name; a capitalised
-word before a known surname is a name when neither is an ordinary word. Eponyms, drug brands and
-clinical words never start a name on their own, and a capitalised ordinary word ends one.
+word before a known surname is a name when neither is an ordinary word; so are the words opening
+a sentence before a verb of a person ("Cendrillon Coudert lives"), the speakers of a dialogue
+once one is a known name ("Ubul: What a wife.") and any unknown word after a phrase that gives a
+name ("call me višeslav"). Eponyms, drug brands and clinical words never start a name on their
+own, and a capitalised ordinary word ends one.
 
 The first names, surnames and ordinary words come from :mod:`bot.domain.wordlists` (French,
 US and 105 countries' names; English and French spelling dictionaries).
@@ -40,7 +43,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SPACE_GAP: Final = re.compile(r"[ \t]{1,3}|[ \t]?-[ \t]?")
 _INITIAL_GAP: Final = re.compile(r"\.?[ \t]{0,2}|\.?-")
 _TITLE_GAP: Final = re.compile(r"\.?[ \t]{1,3}|\.")
-_TRIGGER_GAP: Final = re.compile(r"[ \t]{0,2}[:,(?]?[ \t]{0,2}|[ \t]{1,3}")
+_TRIGGER_GAP: Final = re.compile(r"[ \t]{0,2}[:,(?]?[ \t]{0,2}|[ \t]{1,3}|[ \t]?:[ \t]{1,8}")
 
 _PARTICLES: Final = frozenset(
     [
@@ -127,6 +130,24 @@ _TWO_WORD_TRIGGERS: Final = frozenset(
         ("dit", ""),
     }
 )
+# Phrases that give a name: after them even an unknown lowercase word is one ("call me lempi").
+_NAMING_TWO: Final = frozenset(
+    {
+        ("name", "is"),
+        ("name", "was"),
+        ("nom", "est"),
+        ("known", "as"),
+        ("call", "me"),
+        ("calls", "me"),
+        ("called", "me"),
+        ("named", "him"),
+        ("named", "her"),
+        ("called", "him"),
+        ("called", "her"),
+    }
+)
+_NAMING_ONE: Final = frozenset(["i'm", "m'appelle", "s'appelle"])
+_NAME_WORDS: Final = frozenset(["name", "nom", "prenom", "prenoms", "surname", "firstname"])
 # Every word an announcing phrase can start with (a cheap test before _trigger_end).
 _TRIGGER_STARTS: Final = TRIGGERS | frozenset(a for a, _ in _TWO_WORD_TRIGGERS)
 _UPPER_TITLES: Final = frozenset({"Mr", "MR", "Mrs", "MRS", "Ms", "MS", "M"})
@@ -243,6 +264,9 @@ _AND: Final = frozenset(["and", "et", "or", "ou"])
 _LIST_COMMA: Final = re.compile(r",[ \t]{0,2}")
 _LIST_AND: Final = re.compile(r",?[ \t]{1,2}")
 _LIST_END: Final = frozenset([" ", ".", ",", ";", "!", "?", ")", "\n", ""])
+# Letters that are words ("julie a mal", "il y va"), not initials, in lowercase text.
+_WORD_LETTERS: Final = frozenset("aeiouyà")
+_ARTICLES: Final = frozenset(["le", "la", "les", "l'", "the", "a", "an", "un", "une"])
 _BIRTH: Final = frozenset(["nee", "ne", "born"])
 _OF: Final = frozenset(["de", "d'", "du", "des", "of"])
 # Prepositions of place: a lone surname after them is a hospital or a town ("à Necker").
@@ -299,8 +323,12 @@ def _word_info(word: str) -> tuple[str, str, bool, bool]:
     """Key, shape, known first name, known surname: the same for every occurrence of a word."""
     firsts, lasts = first_names(), surnames()
     key = norm(word)
-    base = key.split("-")[0] if "-" in key else key
-    return key, _shape(word), key in firsts or base in firsts, key in lasts
+    first = key in firsts
+    if not first and "-" in key:
+        # "Jean-Pierre", "Marie-Ange-Gaëlle": a first name leads; "sage-femme" is a word
+        base, *rest = key.split("-")
+        first = base in firsts and not any(is_ordinary(p) and p not in firsts for p in rest)
+    return key, _shape(word), first, key in lasts
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -442,6 +470,33 @@ class _Finder:
             return nxt.capital and nxt.key not in _NEVER_AFTER
         return nxt.key not in _NEVER_AFTER
 
+    def _naming(self, i: int, end: int) -> bool:
+        """Whether the announcing phrase from i to end gives a name ("call me", "my name is",
+        "je m'appelle", "Name:"), rather than a state ("I am", "je suis")."""
+        key = self.toks[i].key
+        if end > i:
+            return (key, self.toks[end].key) in _NAMING_TWO
+        if key in _NAMING_ONE:
+            return key != "i'm"
+        return key in _NAME_WORDS and ":" in self._gap(end)
+
+    def _lower_run(self, j: int) -> int:
+        """The last token of a lowercase name from j on one line: unknown words and initials."""
+        k = j
+        while k + 1 < len(self.toks) and k - j < 3:
+            gap = self._gap(k)
+            nxt = self.toks[k + 1]
+            if gap not in (" ", ". ") or (gap == ". " and len(self.toks[k].text) > 1):
+                break
+            initial = len(nxt.text) == 1 and nxt.shape == "L" and nxt.key not in _WORD_LETTERS
+            after_initial = len(self.toks[k].text) == 1 and (
+                self._lower_surname(nxt) or self._lower_name(nxt)
+            )
+            if not (initial or after_initial):
+                break
+            k += 1
+        return k
+
     def _trigger_end(self, i: int) -> int:
         """Index of the last token of an announcing phrase starting at i, or -1."""
         t = self.toks[i]
@@ -481,6 +536,8 @@ class _Finder:
                 j = end + 1
                 cand = toks[j]
                 strong = t.key in _STRONG_TRIGGERS or end > i
+                if t.key in _NAMING_ONE and not is_ordinary(cand.key):
+                    strong = True  # "i'm roberto's daughter", not "I'm glad"
                 if _TRIGGER_GAP.fullmatch(gap) and not self._is_title(j):
                     eponym_name = (
                         (t.key in _SPEECH or end > i)
@@ -498,6 +555,13 @@ class _Finder:
                         continue
                     if strong and self._lower_name(cand):
                         k = self._extend(j, lower=True)
+                        self._add(j, k)
+                        i = k + 1
+                        continue
+                    if len(cand.text) >= 5 and self._naming(i, end) and self._lower_surname(cand):
+                        # "call me višeslav", "name: hyuuma t. maida": any lowercase word
+                        # that is no ordinary word, after a phrase that gives a name.
+                        k = self._lower_run(j)
                         self._add(j, k)
                         i = k + 1
                         continue
@@ -571,6 +635,17 @@ class _Finder:
                 self._add(i, i)
                 i += 1
                 continue
+            # 7b. one or two words opening a sentence before a verb of a person.
+            k = -1
+            if t.shape in "CL" and (
+                (i + 1 < n and toks[i + 1].key in _PERSON_VERBS)
+                or (i + 2 < n and toks[i + 2].key in _PERSON_VERBS)
+            ):
+                k = self._subject(i) if self._sentence_start(i) else -1
+            if k >= 0:
+                self._add(i, k)
+                i = k + 1
+                continue
             # 8. a lone capitalised surname inside a sentence ("says Becker"), or opening one
             # before a verb of a person ("Rintanen began writing", "Mehrudin shouted").
             if (
@@ -590,6 +665,41 @@ class _Finder:
                     self._add(i, i)
             i += 1
         return self.spans
+
+    def _subject(self, i: int) -> int:
+        """The last token of a name opening a sentence at i before a verb of a person
+        ("Walker began writing", "Cendrillon Coudert lives at", "eva kleist lives at",
+        "bártová began"), or -1. The single capitalised unknown word is left to rule 8."""
+        toks = self.toks
+        n = len(toks)
+        for k in (i + 1, i):
+            if k + 1 >= n or not all(self._next_adjacent(x) for x in range(i, k + 1)):
+                continue
+            if self._gap(k) != " " or toks[k + 1].key not in _PERSON_VERBS:
+                continue
+            words = toks[i : k + 1]
+            if any(w.shape != words[0].shape for w in words):
+                return -1
+            if any(w.key in COMMON_PLACES or w.key in STOP or w.key in TITLES for w in words):
+                return -1
+            last = words[-1]
+            if not (last.first or last.last) or last.key in _NEVER_AFTER:
+                return -1
+            if last.key in COMMON or last.key in clinical_words():
+                return -1
+            if k == i and last.shape == "C" and last.key in EPONYMS:
+                return i  # an eponym that is a known name: "Walker began writing"
+            if is_ordinary(last.key) or last.never:
+                return -1
+            if k == i:
+                return i if last.shape == "L" else -1  # "bártová began"; capitals: rule 8
+            head = words[0]
+            if head.never or head.key in clinical_words():
+                return -1
+            if head.shape == "L" and not head.first:
+                return -1
+            return k
+        return -1
 
     @staticmethod
     def _unknown_capital(t: _Tok) -> bool:
@@ -650,9 +760,13 @@ class _Finder:
                 len(nxt.text) == 1
                 and i + 2 < len(toks)
                 and self.text[nxt.end : toks[i + 2].start] in (" ", ". ")
-                and self._lower_surname(toks[i + 2])
+                and (
+                    self._lower_surname(toks[i + 2])
+                    or (nxt.key not in _WORD_LETTERS and self._lower_name(toks[i + 2]))
+                )
             ):
-                return i, i + 2  # "benjamin a seiler", "bertram m. jørgensen"
+                # "benjamin a seiler", "bertram m. jørgensen", "leidy t muris"
+                return i, i + 2
             return None
         # short capitals are acronyms more often than names: need a neighbour.
         if (
@@ -669,6 +783,8 @@ class _Finder:
             if self._name_part(prev) and (prev.shape == "U" or prev.last or prev.first):
                 start -= 1
                 continue
+            if self._eponym_first_name(start - 1) and t.last and not is_ordinary(t.key):
+                start -= 1  # "Douglas Azevedo": an eponym that is a first name, then a surname
             break
         k = self._extend(i, lower=False, named=start < i)
         if t.key in COMMON and start == i and k == i:
@@ -678,6 +794,14 @@ class _Finder:
             if all(o.key in COMMON for o in others):
                 return None
         return start, k
+
+    def _eponym_first_name(self, i: int) -> bool:
+        """Whether token i is a capitalised first name that is also an eponym, not used as one
+        ("Douglas", not "le Douglas", "pouch of Douglas")."""
+        t = self.toks[i]
+        if t.shape != "C" or not t.first or t.key not in EPONYMS or t.key in _NEVER_AFTER:
+            return False
+        return not (i > 0 and self.toks[i - 1].key in _OF | _ARTICLES)
 
     def _from_initial(self, i: int) -> tuple[int, int] | None:
         toks = self.toks
@@ -828,7 +952,65 @@ def _list_names(finder: _Finder, group: list[int], spans: list[Found]) -> list[F
     return [(t.start, t.end, "PERSON") for t in members]
 
 
+def _speakers(finder: _Finder, spans: list[Found]) -> list[Found]:
+    """The speakers of a dialogue: lines opening with one word and a colon ("Ubul: What a
+    wife.", "tracy:"i'm…"). When one speaker is a known first name or a name found already,
+    the other speakers that no word list knows as a word are names too; headings ("Diagnostic:",
+    "Kiné :", "TA: 14/8") are ordinary words, clinical words or are followed by a value."""
+    text = finder.text
+    if text.count(":") < 2 or "\n" not in text:
+        return spans
+    toks = finder.toks
+    labels = [i for i in range(len(toks)) if _speaker_label(finder, i)]
+    if len(labels) < 2:
+        return spans
+    covered = [(s, e) for s, e, _ in spans]
+
+    def personal(t: _Tok) -> bool:
+        if any(s <= t.start and t.end <= e for s, e in covered):
+            return True
+        return t.first and t.key not in COMMON and not is_ordinary(t.key)
+
+    if not any(personal(toks[i]) for i in labels):
+        return spans
+    out = list(spans)
+    for i in labels:
+        t = toks[i]
+        if any(s <= t.start < e for s, e in covered):
+            continue
+        if not personal(t):
+            # an unknown word, a surname or a listed word: only as a capitalised word that
+            # nothing lists as a word, before a sentence or a quotation ("Ubul: What a wife.",
+            # not "Vanco: continuer").
+            if t.shape != "C" or _QUOTED_AFTER.match(finder.text, t.end) is None:
+                continue
+            if is_ordinary(t.key) or t.key in clinical_words():
+                continue
+            if not (t.first or t.last or _Finder._unknown_capital(t)):
+                continue
+        out.append((t.start, t.end, "PERSON"))
+    return out
+
+
+_SPEECH_AFTER: Final = re.compile(r"[ \t]?:[ \t]{0,2}[\"“«']?[^\W\d_]")
+_QUOTED_AFTER: Final = re.compile(r"[ \t]?:[ \t]{0,2}(?:[\"“«']|[^\W\d_a-zà-ÿ])")
+
+
+def _speaker_label(finder: _Finder, i: int) -> bool:
+    """Whether token i is one word alone at the start of a line, before a colon and speech."""
+    toks, text = finder.toks, finder.text
+    t = toks[i]
+    if t.shape not in "CL" or len(t.text) < 3 or t.never or "-" in t.key:
+        return False
+    before = text[toks[i - 1].end if i else 0 : t.start]
+    if i and "\n" not in before:
+        return False
+    if before.rsplit("\n", 1)[-1].strip(" \t>"):
+        return False
+    return _SPEECH_AFTER.match(text, t.end) is not None
+
+
 def find_persons(text: str) -> list[Found]:
     """Person-name spans in ``text`` (may overlap each other)."""
     finder = _Finder(text)
-    return _propagate(finder, _coordinated(finder, finder.run()))
+    return _propagate(finder, _speakers(finder, _coordinated(finder, finder.run())))
