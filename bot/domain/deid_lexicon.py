@@ -80,6 +80,10 @@ COMMON: Final = _words(
     eva ana tia ali via
     paris london
     can just iban
+    papa maman mum mom dad daddy mummy mommy mama mamie mamy papi papy mother father mere pere
+    husband wife mari fils son daughter brother sister frere soeur grand-mere grand-pere
+    grandma grandpa granny grandmother grandfather tata tatie tonton nounou
+    asap stp pls plz tmrw
     """
 )
 
@@ -125,6 +129,60 @@ EPONYMS: Final = _words(
     zenker zieve ziehl zika zollinger zumbusch charlson gosling kaplan meier fischer student
     gustilo kellgren lawrence outerbridge garden ahlbäck mason evans danis neer hawkins cobb
     risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
+    """
+)
+
+# Eponyms that name a thing (a stain, a germ, a device, a manoeuvre, a score), not a person: even
+# opening a sentence before a verb ("Gram said positive", "Foley was removed"), never a name
+# without a title.
+EPONYM_THINGS: Final = _words(
+    """
+    gram ziehl neelsen apgar glasgow doppler holter foley swan ganz seldinger valsalva heimlich
+    epley mallampati trendelenburg karnofsky killip nyha framingham epworth rockall blatchford
+    breslow gleason bosniak fazekas mantoux widal wassermann papanicolaou lugol ringer
+    listeria legionella borrelia neisseria coxsackie escherich lyme zika marburg sengstaken
+    blakemore guedel yankauer kocher lachman romberg babinski
+    """
+)
+
+# Eponyms written as two or three names ("Stevens-Johnson", "Mallory Weiss", "drain de Jackson
+# Pratt"): with a hyphen, spaces or in lowercase, the whole run is the eponym, never a person.
+EPONYM_COMPOUNDS: Final = frozenset(
+    tuple(w.split("-"))
+    for w in _words(
+        """
+    stevens-johnson mallory-weiss jackson-pratt guillain-barre creutzfeldt-jakob
+    wolff-parkinson-white zollinger-ellison budd-chiari charcot-marie-tooth ehlers-danlos
+    peutz-jeghers osgood-schlatter legg-calve-perthes austin-flint argyll-robertson
+    brown-sequard chediak-higashi dandy-walker arnold-chiari lesch-nyhan prader-willi
+    klippel-feil klippel-trenaunay waterhouse-friderichsen sturge-weber von-willebrand
+    tolosa-hunt ramsay-hunt lown-ganong-levine bernard-soulier hand-schuller-christian
+    swan-ganz sengstaken-blakemore kasabach-merritt
+    henoch-schonlein hippel-lindau von-hippel-lindau von-recklinghausen kimmelstiel-wilson
+    churg-strauss wiskott-aldrich crigler-najjar dubin-johnson gilles-tourette
+    marchiafava-bignami wernicke-korsakoff jervell-lange-nielsen romano-ward
+    bland-white-garland cheyne-stokes adams-stokes fitz-hugh-curtis kugelberg-welander
+    werdnig-hoffmann niemann-pick tay-sachs hallervorden-spatz lennox-gastaut
+    parsonage-turner silver-russell beckwith-wiedemann rubinstein-taybi
+    smith-lemli-opitz treacher-collins shy-drager steele-richardson-olszewski
+    miller-fisher holt-oram ellis-van-creveld
+    mayer-rokitansky-kuster-hauser stein-leventhal mallory-denk kearns-sayre
+    """
+    )
+)
+
+# Words naming an institution: the capitalised words after them ("Centre Léon Bérard", "Institut
+# Gustave Roussy", "hôpital Necker-Enfants malades", "Memorial Sloan Kettering") or, in English,
+# before them ("Johns Hopkins Hospital", "Mayo Clinic") name the place, not a person.
+INSTITUTION_HEADS: Final = _words(
+    """
+    centre center hopital hopitaux chu chr ch clinique polyclinique institut fondation hospital
+    clinic institute memorial groupe-hospitalier
+    """
+)
+INSTITUTION_TAILS: Final = _words(
+    """
+    hospital hospitals clinic institute center centre infirmary
     """
 )
 

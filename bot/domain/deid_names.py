@@ -8,7 +8,9 @@ word before a known surname is a name when neither is an ordinary word; so are t
 a sentence before a verb of a person ("Cendrillon Coudert lives"), the speakers of a dialogue
 once one is a known name ("Ubul: What a wife.") and any unknown word after a phrase that gives a
 name ("call me višeslav"). Eponyms, drug brands and clinical words never start a name on their
-own, and a capitalised ordinary word ends one.
+own, and a capitalised ordinary word ends one. The words of a compound eponym ("Stevens Johnson",
+"drain de Jackson Pratt") and of an institution named after a person ("Centre Léon Bérard",
+"Mayo Clinic": the policy keeps hospitals) are never a name unless a title stands before them.
 
 The first names, surnames and ordinary words come from :mod:`bot.domain.wordlists` (French,
 US and 105 countries' names; English and French spelling dictionaries).
@@ -27,9 +29,13 @@ from bot.domain.deid_lexicon import (
     COMMON,
     COMMON_PLACES,
     DRUGS,
+    EPONYM_COMPOUNDS,
     EPONYM_HEADS,
+    EPONYM_THINGS,
     EPONYMS,
     HOSPITALS,
+    INSTITUTION_HEADS,
+    INSTITUTION_TAILS,
     NATIONS,
     STOP,
     TITLES,
@@ -147,6 +153,9 @@ _NAMING_TWO: Final = frozenset(
     }
 )
 _NAMING_ONE: Final = frozenset(["i'm", "m'appelle", "s'appelle"])
+# Phrases of a call: after them an ordinary lowercase word is an adverb ("call me back", "call
+# me later"), never a name.
+_CALL_WORDS: Final = frozenset(["call", "calls", "called"])
 _NAME_WORDS: Final = frozenset(["name", "nom", "prenom", "prenoms", "surname", "firstname"])
 # Every word an announcing phrase can start with (a cheap test before _trigger_end).
 _TRIGGER_STARTS: Final = TRIGGERS | frozenset(a for a, _ in _TWO_WORD_TRIGGERS)
@@ -273,6 +282,10 @@ _OF: Final = frozenset(["de", "d'", "du", "des", "of"])
 _PLACE_BEFORE: Final = frozenset(
     ["a", "au", "aux", "en", "vers", "dans", "at", "in", "to", "from", "near", "into"]
 )
+_COMPOUND_STARTS: Final = frozenset(c[0] for c in EPONYM_COMPOUNDS)
+_COMPOUND_MAX: Final = max(len(c) for c in EPONYM_COMPOUNDS)
+# Verbs after which a lowercase first name opening a sentence is its subject ("nadia a vomi").
+_LOWER_SUBJECT_VERBS: Final = frozenset(["a", "avait", "est", "etait", "has", "had", "is", "was"])
 _ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse", "if", "ive")
 
 
@@ -294,9 +307,12 @@ class _Tok:
     shape: str  # "U" all capitals, "C" capitalised, "L" lowercase, "I" initial
     first: bool
     last: bool
+    fixed: bool = False  # part of a compound eponym or of an institution's name
 
     @property
     def never(self) -> bool:
+        if self.fixed:
+            return True
         if self.shape == "I":
             return False
         if self.key in _NEVER:
@@ -354,6 +370,53 @@ class _Finder:
         self.text = text
         self.toks = _tokens(text)
         self.spans: list[Found] = []
+        self._fix_compounds()
+        self._fix_institutions()
+
+    # -- words that are never a name whatever the rules say
+    def _fix_compounds(self) -> None:
+        """Mark the words of a compound eponym ("Stevens-Johnson", "Mallory Weiss", "drain de
+        jackson pratt"): a person's name in form, a disease or a device in fact."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.key.split("-", 1)[0] not in _COMPOUND_STARTS:
+                continue
+            parts: list[tuple[str, int]] = [(p, i) for p in t.key.split("-")]
+            k = i
+            while len(parts) < _COMPOUND_MAX and k + 1 < len(toks):
+                if _SPACE_GAP.fullmatch(self._gap(k)) is None:
+                    break
+                k += 1
+                parts.extend((p, k) for p in toks[k].key.split("-"))
+            for size in range(min(len(parts), _COMPOUND_MAX), 1, -1):
+                if tuple(p for p, _ in parts[:size]) in EPONYM_COMPOUNDS:
+                    for x in range(i, parts[size - 1][1] + 1):
+                        toks[x].fixed = True
+                    break
+
+    def _fix_institutions(self) -> None:
+        """Mark the capitalised words that name an institution after "Centre", "Institut",
+        "Hôpital" ("Centre Léon Bérard") or before "Hospital", "Clinic" ("Johns Hopkins
+        Hospital"): a place named after a person, which the policy keeps."""
+        toks = self.toks
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.key.rsplit("'", 1)[-1] in INSTITUTION_HEADS:  # "l'Institut Curie"
+                k = i
+                while k + 1 < n and k - i < 4 and self._next_adjacent(k):
+                    nxt = toks[k + 1]
+                    if not nxt.capital or nxt.key in TITLES or nxt.key in TRIGGERS:
+                        break
+                    nxt.fixed = True
+                    k += 1
+            if t.key in INSTITUTION_TAILS and t.capital:
+                k = i
+                while k > 0 and i - k < 4 and self._next_adjacent(k - 1):
+                    prev = toks[k - 1]
+                    if not prev.capital or prev.key in TITLES or prev.key in TRIGGERS:
+                        break
+                    prev.fixed = True
+                    k -= 1
 
     # -- adjacency
     def _gap(self, i: int) -> str:
@@ -373,7 +436,7 @@ class _Finder:
         """A capitalised word that may start (or, with ``cont``, continue) a name."""
         if not t.capital:
             return False
-        if t.never and not (cont and t.key not in _NEVER_AFTER):
+        if t.never and not (cont and t.key not in _NEVER_AFTER and not t.fixed):
             return False
         if t.shape == "U" and len(t.text) <= 3 and not (t.first or t.last):
             return False
@@ -382,11 +445,14 @@ class _Finder:
         return t.key not in COMMON or t.first or t.last
 
     def _lower_name(self, t: _Tok) -> bool:
-        """A lowercase word that is a known name and no ordinary word."""
+        """A lowercase word that is a known name and no ordinary word (an ordinary word only
+        as a known first name: "benjamin", not the surnames "back", "blood")."""
         return (
             t.shape == "L"
             and len(t.text) >= 3
-            and (t.first or (t.last and not t.key.endswith(_ADJ_ENDINGS)))
+            and (
+                t.first or (t.last and not t.key.endswith(_ADJ_ENDINGS) and not is_ordinary(t.key))
+            )
             and not t.never
             and t.key not in COMMON
             and t.key not in COMMON_PLACES
@@ -524,6 +590,12 @@ class _Finder:
                 j = i + 1
                 while j + 1 < n and self._is_title(j):
                     j += 1
+                x = j
+                while toks[x].fixed:
+                    toks[x].fixed = False  # "Dr Jackson Pratt": a title makes it a person
+                    if not self._next_adjacent(x):
+                        break
+                    x += 1
                 lower = toks[j].shape == "L"
                 k = self._extend(j, lower=lower)
                 self._add(j, k)
@@ -543,6 +615,7 @@ class _Finder:
                         (t.key in _SPEECH or end > i)
                         and cand.shape == "C"
                         and (cand.first or cand.last)
+                        and not cand.fixed
                         and cand.key in EPONYMS
                         and cand.key not in _NEVER_AFTER
                     )  # "says Becker", "her maiden name is Clark"
@@ -553,6 +626,14 @@ class _Finder:
                         self._add(j, k)
                         i = k + 1
                         continue
+                    if (
+                        cand.shape == "L"
+                        and t.key in _CALL_WORDS
+                        and end > i
+                        and is_ordinary(cand.key)
+                    ):
+                        i += 1
+                        continue  # "call me back", "call me later": an adverb, not a name
                     if strong and self._lower_name(cand):
                         k = self._extend(j, lower=True)
                         self._add(j, k)
@@ -599,16 +680,19 @@ class _Finder:
                 and len(t.text) >= 2
                 and t.key not in _NEVER_AFTER
                 and t.key not in COMMON
+                and not t.fixed
                 and self._next_adjacent(i)
                 and toks[i + 1].last
                 and toks[i + 1].shape in "CU"
                 and not toks[i + 1].never
+                and toks[i + 1].key not in TITLES
                 and toks[i + 1].key not in COMMON
                 and not is_ordinary(t.key)
                 and not is_ordinary(toks[i + 1].key)
             ):
                 k = self._extend(i + 1, lower=False, limit=3)
-                self._add(i, k)
+                # "Appelez Dupont": a verb in the imperative, then the name
+                self._add(i + 1 if _verb_form(t) else i, k)
                 i = k + 1
                 continue
             # 6b. two capitalised words that are no ordinary word nor known term: a foreign
@@ -646,6 +730,22 @@ class _Finder:
                 self._add(i, k)
                 i = k + 1
                 continue
+            # 7c. a lowercase first name opening a sentence before "a", "est", "has"
+            # ("nadia a vomi toute la nuit"): the subject, when no word list knows it as a word.
+            if (
+                t.shape == "L"
+                and t.first
+                and i + 1 < n
+                and self._gap(i) == " "
+                and toks[i + 1].key in _LOWER_SUBJECT_VERBS
+                and self._lower_name(t)
+                and not is_ordinary(t.key)
+                and t.key not in clinical_words()
+                and self._sentence_start(i)
+            ):
+                self._add(i, i)
+                i += 1
+                continue
             # 8. a lone capitalised surname inside a sentence ("says Becker"), or opening one
             # before a verb of a person ("Rintanen began writing", "Mehrudin shouted").
             if (
@@ -678,7 +778,7 @@ class _Finder:
             if self._gap(k) != " " or toks[k + 1].key not in _PERSON_VERBS:
                 continue
             words = toks[i : k + 1]
-            if any(w.shape != words[0].shape for w in words):
+            if any(w.shape != words[0].shape or w.fixed for w in words):
                 return -1
             if any(w.key in COMMON_PLACES or w.key in STOP or w.key in TITLES for w in words):
                 return -1
@@ -688,7 +788,9 @@ class _Finder:
             if last.key in COMMON or last.key in clinical_words():
                 return -1
             if k == i and last.shape == "C" and last.key in EPONYMS:
-                return i  # an eponym that is a known name: "Walker began writing"
+                # an eponym that is a known name: "Walker began writing"; a stain, a germ or a
+                # device is never one ("Gram said positive", "Foley was removed")
+                return -1 if last.key in EPONYM_THINGS else i
             if is_ordinary(last.key) or last.never:
                 return -1
             if k == i:
@@ -714,6 +816,7 @@ class _Finder:
             and t.key not in CITIES
             and t.key not in STREET_WORDS
             and t.key not in HOSPITALS
+            and t.key not in TITLES
             and not is_ordinary(t.key)
             and t.key not in clinical_words()
         )
@@ -754,18 +857,27 @@ class _Finder:
             if not self._lower_name(t) or not self._next_adjacent(i):
                 return None
             nxt = toks[i + 1]
-            if nxt.shape == "I" or (self._lower_name(nxt) and nxt.last) or self._name_part(nxt):
+            # a first name that is an ordinary word ("frank", "benjamin") needs a surname that
+            # is none ("frank blood", "frank pus" are words)
+            ordinary = is_ordinary(t.key)
+            if (
+                nxt.shape == "I"
+                or (self._lower_name(nxt) and nxt.last and not (ordinary and is_ordinary(nxt.key)))
+                or self._name_part(nxt)
+            ):
                 return i, self._extend(i, lower=True)
             if (
                 len(nxt.text) == 1
                 and i + 2 < len(toks)
                 and self.text[nxt.end : toks[i + 2].start] in (" ", ". ")
                 and (
-                    self._lower_surname(toks[i + 2])
+                    (nxt.key not in _WORD_LETTERS and self._lower_surname(toks[i + 2]))
+                    or (toks[i + 2].last and self._lower_surname(toks[i + 2]))
                     or (nxt.key not in _WORD_LETTERS and self._lower_name(toks[i + 2]))
                 )
             ):
-                # "benjamin a seiler", "bertram m. jørgensen", "leidy t muris"
+                # "benjamin a seiler", "bertram m. jørgensen", "leidy t muris"; a letter that is
+                # a word ("nadia a vomi") only before a known surname
                 return i, i + 2
             return None
         # short capitals are acronyms more often than names: need a neighbour.
@@ -800,6 +912,8 @@ class _Finder:
         ("Douglas", not "le Douglas", "pouch of Douglas")."""
         t = self.toks[i]
         if t.shape != "C" or not t.first or t.key not in EPONYMS or t.key in _NEVER_AFTER:
+            return False
+        if t.fixed:
             return False
         return not (i > 0 and self.toks[i - 1].key in _OF | _ARTICLES)
 
@@ -842,6 +956,14 @@ class _Finder:
         return None
 
 
+def _verb_form(t: _Tok) -> bool:
+    """Whether a word no name list knows is a French verb in "-ez" ("Appelez", "Prévenez")."""
+    if t.first or t.last or not t.key.endswith("ez"):
+        return False
+    stem = t.key[:-2]
+    return is_ordinary(stem + "er") or is_ordinary(stem + "ir")
+
+
 def _propagate(finder: _Finder, spans: list[Found]) -> list[Found]:
     """A word found in a name is a name wherever else it is written with a capital
     ("TAILLARD, TAILLARD PIERRE"): the clue of one occurrence covers the others."""
@@ -865,6 +987,7 @@ def _propagate(finder: _Finder, spans: list[Found]) -> list[Found]:
         if (
             t.key in found_keys
             and t.shape in "UC"
+            and not t.fixed
             and t.start not in starts
             and not any(s <= t.start < e for s, e in covered)
         ):
@@ -914,6 +1037,8 @@ def _list_names(finder: _Finder, group: list[int], spans: list[Found]) -> list[F
     if not lower and not all(t.shape == "C" for t in members):
         return []
     for t in members:
+        if t.fixed:
+            return []  # "Guillain-Barré, Stevens-Johnson"
         if t.never and not (
             (t.first or t.last) and t.key in EPONYMS and t.key not in _NEVER_AFTER
         ):
