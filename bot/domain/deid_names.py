@@ -748,15 +748,7 @@ class _Finder:
                 continue
             # 8. a lone capitalised surname inside a sentence ("says Becker"), or opening one
             # before a verb of a person ("Rintanen began writing", "Mehrudin shouted").
-            if (
-                t.shape == "C"
-                and len(t.text) >= 3
-                and not t.never
-                and t.key not in COMMON
-                and t.key not in COMMON_PLACES
-                and not is_ordinary(t.key)
-                and self._lone_surname(i)
-            ):
+            if self._plain_capital(t) and self._lone_surname(i):
                 if self._sentence_start(i):
                     verb = toks[i + 1].key if i + 1 < n and self._next_adjacent(i) else ""
                     if verb in _PERSON_VERBS or (t.last and verb in _SUBJECT_VERBS):
@@ -804,20 +796,28 @@ class _Finder:
         return -1
 
     @staticmethod
-    def _unknown_capital(t: _Tok) -> bool:
-        """A capitalised word of three letters or more that no word list knows as a word."""
+    def _plain_capital(t: _Tok) -> bool:
+        """A capitalised word of three letters or more that is no ordinary or common word,
+        common place or never-a-name word."""
         return (
             t.shape == "C"
             and len(t.text) >= 3
             and not t.never
             and t.key not in COMMON
             and t.key not in COMMON_PLACES
+            and not is_ordinary(t.key)
+        )
+
+    @staticmethod
+    def _unknown_capital(t: _Tok) -> bool:
+        """A capitalised word of three letters or more that no word list knows as a word."""
+        return (
+            _Finder._plain_capital(t)
             and t.key not in NATIONS
             and t.key not in CITIES
             and t.key not in STREET_WORDS
             and t.key not in HOSPITALS
             and t.key not in TITLES
-            and not is_ordinary(t.key)
             and t.key not in clinical_words()
         )
 
