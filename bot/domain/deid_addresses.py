@@ -176,8 +176,10 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
         if not has_num and capital_name:
             # with no house number, the name itself starts with a capital ("rue Rivoli"); a
             # capitalised common word then lower-case words is a sentence ("Passage régulier
-            # tous les…", "Cours de chimiothérapie programmés…")
-            capital_name = _first_name_word(name)[:1].isupper()
+            # tous les…", "Cours de chimiothérapie programmés…"); a name of one or two letters
+            # is an abbreviation ("AV OD 8/10": visual acuity, right eye)
+            first = _first_name_word(name)
+            capital_name = first[:1].isupper() and len(first.rstrip(".")) >= 3
         if has_num or capital_name:
             yield m.start(), _name_end(m), "ADDRESS"
 
@@ -307,7 +309,9 @@ _ADDR_EURO: Final = re.compile(
     # The name may hold small words ("Via dei Fiorentini 17", "Rua do Arenque 1634").
     rf"(?<![\w])(?!dr\b)(?:{_STREET_EN}|{_STREET_FR})\s"
     rf"(?:(?-i:de|del|dei|della|delle|do|da|dos|das|di|du|e|y)\s){{0,2}}"
-    rf"(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*\s(?:(?-i:de|del|dei|della|delle|do|da|dos|das|di|du|e|y)\s)?){{1,5}}"
+    # (a name word of one or two capitals is an abbreviation: "AV OD 8/10", visual acuity)
+    rf"(?:(?!(?-i:[A-ZÀ-Þ]{{1,2}})\s)(?-i:[A-ZÀ-Þ])[\w'’.-]*\s"
+    rf"(?:(?-i:de|del|dei|della|delle|do|da|dos|das|di|du|e|y)\s)?){{1,5}}"
     rf"\d{{1,5}}\b",
     re.I,
 )

@@ -164,7 +164,11 @@ def _text_dates(text: str, months: Words) -> Iterator[Found]:
 _DATE_SHORT: Final = re.compile(r"(?<![\w/.,-])(\d{1,2})\s?([/.])\s?(\d{1,2})(?![\w/.,]\d|\d)")
 _DATE_SHORT_NEG: Final = re.compile(
     r"(?:\b(?:TA|PA|PAS|PAD|tension|BP|blood pressure|ratio|score|EVA|EN|glasgow|GCS|apgar|"
-    r"grade|stade|NYHA|dilution)\b\s?:?\s?|\b\d+\s?/\s?|[/x]\s?)$",
+    r"grade|stade|NYHA|dilution|"
+    # visual acuity and muscle strength: "OD 10/10", "œil gauche : 8/10", "VA 6/12", "MRC 4/5"
+    r"OD|OG|ODG|AV|VA|acuit[ée](?: visuelle)?|visual acuity|acuity|(?:[oœ]eil|œil|eye)"
+    r"(?: (?:droit|gauche|right|left))?|Monoyer|Snellen|force|MRC)\b\s?:?\s?"
+    r"|\b\d+\s?/\s?|[/x]\s?)$",
     re.I,
 )
 _DATE_SHORT_POS: Final = re.compile(

@@ -141,3 +141,36 @@ def test_clinical_words_are_kept(text: str, expected: str) -> None:
 )
 def test_names_still_removed(text: str, expected: str) -> None:
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # visual acuity: neither a street ("AV" is also "avenue") nor a day and month
+        "AV OD 8/10 OG 10/10",
+        "AV OG 3/10 et OD 5/10 sans correction",
+        "Niveau oeil droit: 12/12",
+        "œil gauche : 8/10 après correction",
+        "VA 6/12 right eye, 6/9 left",
+        "visual acuity 6/12 right eye",
+        "acuité visuelle 4/10 à droite",
+        # muscle strength
+        "force 4/5 au membre supérieur droit",
+        "MRC 3/5 proximal",
+    ],
+)
+def test_visual_acuity_and_strength_are_kept(text: str) -> None:
+    assert redacted(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vu le 10/12 en consultation", "vu le [DATE] en consultation"),
+        ("RDV le 10/12 à 14h", "RDV le [DATE] à 14h"),
+        ("12 av. Foch", "[ADRESSE]"),
+        ("Via Roma 12", "[ADRESSE]"),
+    ],
+)
+def test_dates_and_streets_near_those_words_still_leave(text: str, expected: str) -> None:
+    assert redacted(text) == expected
