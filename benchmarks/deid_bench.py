@@ -4,7 +4,10 @@ Run from the project root: ``.venv/bin/python benchmarks/deid_bench.py [--misses
 
 Data sets: ``../shared/datasets/eds_pseudo_fr_pii.jsonl`` (French, AP-HP eds-pseudo templates),
 ``../shared/datasets/presidio_synth_dataset_v2_en.json`` (English, presidio-research) and
-``benchmarks/data/deid_phone_set.jsonl`` (our hand-written phone-style messages).
+``benchmarks/data/deid_phone_set.jsonl`` (our hand-written phone-style messages). Then a false
+alarm count on the clinical questions of the triage sets (``benchmarks/data/triage_*.jsonl``,
+about 5,000 questions written blind by other people, without real identifiers: everything the
+engine removes there is a false alarm, except the few invented initials such as "Mme R.").
 
 Method:
 - recall: a gold span counts as found when every letter and digit in it is covered by some
@@ -235,6 +238,33 @@ def report(name: str, sc: Score, rate: float | None) -> None:
         print(f"| msgs/s (300 chars, 1 core) | {rate:,.0f} | | ≥ 1000 | {ok} |")
 
 
+def clinical_questions() -> list[str]:
+    """The texts of the triage sets (the second annotators' files repeat no text)."""
+    texts = []
+    for path in sorted((ROOT / "benchmarks" / "data").glob("triage_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if text:
+                texts.append(text)
+    return texts
+
+
+def false_alarms(texts: list[str], show: bool) -> None:
+    """Print how many spans the engine finds in questions that hold no real identifier."""
+    found = [(span, text) for text in texts for span in find_identifiers(text)]
+    questions = len({text for _, text in found})
+    labels = defaultdict(int)
+    for span, _ in found:
+        labels[span.label] += 1
+    by_label = ", ".join(f"{label} {n}" for label, n in sorted(labels.items())) or "none"
+    print(f"\n## Clinical questions without real identifiers: {len(texts)} texts\n")
+    print(f"{len(found)} spans removed ({by_label}) in {questions} questions")
+    print("(false alarms, except the few invented initials such as 'Mme R.')")
+    if show:
+        for span, text in found:
+            print(f"  {span.label:8} {text[span.start : span.end]!r:30} in {text[:120]!r}")
+
+
 def warm_up_cost() -> None:
     """Print what loading the word lists and compiling the patterns costs, once per process."""
     print(f"warm-up (word lists + patterns): {load_cost(warm_up)}\n")
@@ -244,7 +274,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", help="print the missed gold spans of this label")
     parser.add_argument("--fp", action="store_true", help="print false positives")
-    parser.add_argument("--only", help="eds, presidio or phone")
+    parser.add_argument("--only", help="eds, presidio, phone or questions")
     args = parser.parse_args()
     warm_up_cost()
     sets = {
@@ -265,6 +295,8 @@ def main() -> None:
         if args.fp:
             for label, value, text in sc.false_pos:
                 print(f"FP {label:8} {value!r:40} in {text[:140]!r}")
+    if not args.only or args.only == "questions":
+        false_alarms(clinical_questions(), show=args.fp)
 
 
 if __name__ == "__main__":
