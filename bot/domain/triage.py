@@ -35,7 +35,8 @@ How a question is scored:
   years; not "depuis 3 ans", "in 3 years", "traitement de 5 jours") and terms that only count
   after a number ("32 SA") add their own weights;
 * a role before an opening colon introduces the asker ("Sage-femme : …", "Interne en ortho :
-  …"): a mention, not a request; two names offered as alternatives ("néphro ou uro ?") are
+  …"): a mention, not a request; "<specialist> here." opening the question is the asker
+  ("Dermatologist here. Pt with…"): it counts nothing; two names offered as alternatives ("néphro ou uro ?") are
   both requested; "avis de gériatre" is a request, "according to the gastro" a mention;
 * word weights learned from labelled questions (``triage_words``: a logistic regression over
   the stems, trained by ``benchmarks/train_triage_words.py``) share out a few points by their

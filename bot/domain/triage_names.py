@@ -78,6 +78,8 @@ def _weight_by_cues(
     mark = _mark_after(folded, raw[last].end)
     if mark == ":" and _introduces_the_asker(folded, raw, first):
         return lexicon.name_weight  # "Sage-femme : maman de 31 ans…", "Interne en ortho : …"
+    if _here_introduces_the_asker(folded, raw, first, last):
+        return 0.0  # "Dermatologist here. Pt with…", "gériatre ici, …": who asks
     if (
         any(word in cues.request_after for word in after)
         or mark in {"?", ":"}
@@ -135,6 +137,20 @@ def _introduces_the_asker(folded: str, raw: Sequence[Token], first: int) -> bool
     "PMI : une maman demande…" say who asks, not whom they ask ("@hémato :" does)."""
     before = folded[: raw[first].start]
     return first < _INTRODUCTION_WORDS and CLAUSE_BREAK.isdisjoint(before) and "@" not in before
+
+
+_HERE: Final = frozenset({"here", "ici"})
+
+
+def _here_introduces_the_asker(folded: str, raw: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the name opens the question as "<specialist> here" / "<spécialiste> ici" followed
+    by a full stop, a comma, a colon or a dash: the asker presenting themselves ("Dermatologist
+    here. Pt with…"), not a call ("dermato here?", "any cardiologist here?")."""
+    if last + 1 >= len(raw) or raw[last + 1].text not in _HERE:
+        return False
+    if not _introduces_the_asker(folded, raw, first):
+        return False
+    return _mark_after(folded, raw[last + 1].end) in {".", ",", ":", "-", ";", "!"}
 
 
 def _asked_with_another(lexicon: Lexicon, folded: str, raw: Sequence[Token], last: int) -> bool:

@@ -583,6 +583,33 @@ def test_a_role_before_an_opening_colon_introduces_the_asker() -> None:
     assert not any(label.endswith("(request)") for found in labels.values() for label in found)
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        (
+            "Dermatologist here. Pt with livedo and 2 miscarriages, antiphospholipid?",
+            "dermatology",
+        ),
+        ("Gynae here: 28 weeks pregnant, thyroid nodule 15 mm TIRADS 4, FNA now?", "gynecology"),
+        (
+            "gériatre ici, PTH luxée 2 fois en 3 mois chez une dame de 80 ans, reprise ?",
+            "geriatrics",
+        ),
+    ],
+)
+def test_a_specialist_presenting_themselves_is_not_a_request(question: str, name: str) -> None:
+    """'<specialist> here.' opening the question says who asks: that name counts nothing."""
+    alone = classify_with(load_lexicon(), question)
+    assert not any(label.endswith("(request)") for label in alone.evidence.get(name, ()))
+    assert alone.specialty != name
+
+
+@pytest.mark.parametrize("question", ["any dermatologist here?", "dermato here ? eczéma du pli"])
+def test_a_specialist_called_here_is_still_a_request(question: str) -> None:
+    assert classify(question).specialty == "dermatology"
+    assert any(label.endswith("(request)") for label in classify(question).evidence["dermatology"])
+
+
 def test_an_addressed_heading_is_still_a_request() -> None:
     """'@hémato : …' addresses the haematologists."""
     assert "hémato (request)" in classify("@hémato : plaquettes à 90 G/L").evidence["hematology"]
