@@ -36,8 +36,9 @@ How a question is scored:
   after a number ("32 SA") add their own weights;
 * a role before an opening colon introduces the asker ("Sage-femme : …", "Interne en ortho :
   …"): a mention, not a request; "<specialist> here." opening the question is the asker
-  ("Dermatologist here. Pt with…"): it counts nothing; two names offered as alternatives ("néphro ou uro ?") are
-  both requested; "avis de gériatre" is a request, "according to the gastro" a mention;
+  ("Dermatologist here. Pt with…"): it counts nothing; two names offered as alternatives
+  ("néphro ou uro ?") are both requested; "avis de gériatre" is a request, "according to the
+  gastro" a mention;
 * word weights learned from labelled questions (``triage_words``: a logistic regression over
   the stems, trained by ``benchmarks/train_triage_words.py``) share out a few points by their
   probabilities, for the long tail of words no one listed; they leave out the stems only the
