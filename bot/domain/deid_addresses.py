@@ -11,10 +11,12 @@ The multi-line blocks these parts belong to are read by :mod:`bot.domain.deid_ad
 """
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
 from bot.domain.deid_text import Found, Spans, Words, word_list, word_positions
+from bot.domain.wordlists import clinical_words
 
 
 def find_addresses(text: str, words: Words, has_digit: bool) -> Iterator[Found]:
@@ -180,8 +182,34 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
             # is an abbreviation ("AV OD 8/10": visual acuity, right eye)
             first = _first_name_word(name)
             capital_name = first[:1].isupper() and len(first.rstrip(".")) >= 3
+            if capital_name and _clinical_street(text, typ, first):
+                continue
         if has_num or capital_name:
             yield m.start(), _name_end(m), "ADDRESS"
+
+
+def _clinical_street(text: str, typ: str, first: str) -> bool:
+    """Whether a street type with no house number is a clinical word: "PL. Persiste" (a lumbar
+    puncture: a type in capitals amid a text that is not), "passage IDE", "Passage Subutex",
+    "passage en HDJ" (a visit, a switch: a name that is an acronym, a drug or a clinical
+    word)."""
+    if text.isupper():
+        return False
+    bare = typ.rstrip(".")
+    if bare.isupper() and len(bare) <= 3:
+        return True
+    word = first.rstrip(".,;:")
+    return (word.isupper() and len(word) <= 4) or _fold(word) in clinical_words()
+
+
+def _fold(word: str) -> str:
+    """A word folded as the word lists are: lower case, no accents."""
+    folded = word.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
 
 
 _PARTICLE_WORDS: Final = frozenset(
@@ -229,13 +257,16 @@ def _without_elision(word: str) -> str:
 
 
 # ---------------------------------------------------------------- English streets
+# With no street name between the number and the type, the type is a whole word ("129 street");
+# an abbreviation there is a title or a clinical word ("Dr U. WERTER", "4 CT scans", "65, CT").
+_NO_NAME = r"(?!(?:dr|ct|pl|rd|ln|sq|ave?|blvd|hwy|pkwy|str|ul)\b)"
 _ADDR_EN: Final = re.compile(
     # Street-name words must be capitalised, even though the pattern ignores case elsewhere.
     # With no street name before it, "Dr" is the title of the next name ("01 42 21 32 74 Dr U.
     # WERTER"), not a drive.
     # A street-name word has no digit after its capital ("POLTAO O1.42.15.93.30 Dr" is a name
     # and a phone).
-    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?:(?-i:[A-ZÀ-Þ])(?!\d)[\w'’.-]*\s){{1,4}}|(?!dr\b))"
+    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?:(?-i:[A-ZÀ-Þ])(?!\d)[\w'’.-]*\s){{1,4}}|{_NO_NAME})"
     rf"(?P<etype>{_STREET_EN})(?![\w])"
     rf"(?:\s?\d{{1,5}}\b)?(?:,?\s(?:apt\.?|suite|unit|ste\.?|#|floor|fl\.?)\s?\w{{1,6}})?",
     re.I,
@@ -402,6 +433,8 @@ def _zip_cities(text: str) -> Iterator[Found]:
         city = m.group("city").split()
         if city[0] in _NOT_CITY or (len(city) >= 3 and max(map(len, city)) == 1):
             continue  # "29 392\nV V V V": a table of letters, not a city
+        if text[m.end() : m.end() + 1] == "/":
+            continue  # "12 000 ESV/24h": a count of beats, not a postal code and a city
         end = m.end()
         nl = text.find("\n", m.start("city"), end)
         if nl >= 0 and not _CITY_LINE_END.match(text, end):
@@ -421,9 +454,11 @@ def _zip_cities(text: str) -> Iterator[Found]:
 
 
 _ZIP_WORDS: Final = frozenset(["zip", "postal", "postcode", "cp"])
+# "CP" is a postal code only in capitals ("cp x3/j" is a tablet), and a code is written in
+# capitals and digits ("CP for 2h" is chest pain for two hours).
 _ZIP_CONTEXT: Final = re.compile(
-    r"\b(?:zip code|zip|postal code|postcode|code postal|CP)\s?(?:is|est|:)?\s?"
-    r"(?P<v>[A-Z0-9]{2,5}(?:[\s-][A-Z0-9]{2,4})?)\b",
+    r"\b(?:zip code|zip|postal code|postcode|code postal|(?-i:CP))\s?(?:is|est|:)?\s?"
+    r"(?P<v>(?-i:[A-Z0-9]{2,5}(?:[\s-][A-Z0-9]{2,4})?))\b",
     re.I,
 )
 

@@ -26,6 +26,10 @@ STOP: Final = _words(
     you your i me my an if then than so but into onto over under about after before since until
     while who whom whose which what when where why how all any some each every both either neither
     hi hello thanks thank please dear regards best
+    chacun chacune plusieurs certaines quelqu'un quelqu'une malgre lorsque puisque quiconque
+    lequel laquelle lesquels lesquelles celui celle ceux celles
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday
     """
 )
 
@@ -84,6 +88,9 @@ COMMON: Final = _words(
     husband wife mari fils son daughter brother sister frere soeur grand-mere grand-pere
     grandma grandpa granny grandmother grandfather tata tatie tonton nounou
     asap stp pls plz tmrw
+    sem sems
+    noel ramadan paques toussaint christmas xmas easter hanukkah hanoucca diwali thanksgiving
+    halloween reveillon careme lent
     """
 )
 
@@ -129,6 +136,7 @@ EPONYMS: Final = _words(
     zenker zieve ziehl zika zollinger zumbusch charlson gosling kaplan meier fischer student
     gustilo kellgren lawrence outerbridge garden ahlbäck mason evans danis neer hawkins cobb
     risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
+    binet modic prehn mcisaac achilles thurner cockett spurling
     """
 )
 
@@ -167,6 +175,7 @@ EPONYM_COMPOUNDS: Final = frozenset(
     smith-lemli-opitz treacher-collins shy-drager steele-richardson-olszewski
     miller-fisher holt-oram ellis-van-creveld
     mayer-rokitansky-kuster-hauser stein-leventhal mallory-denk kearns-sayre
+    claude-bernard-horner bernard-horner may-thurner mac-isaac
     """
     )
 )
@@ -257,6 +266,7 @@ CLINICAL: Final = _words(
     siret siren finess rpps adeli ameli cpam mutuelle
     france paris lyon marseille
     dear hi hello thanks regards question quick help urgent need advice
+    palmar palmaire plantar plantaire spiro pasi scorad dlqi basdai mmse moca iadl adl
     """
 )
 

@@ -286,6 +286,61 @@ _COMPOUND_STARTS: Final = frozenset(c[0] for c in EPONYM_COMPOUNDS)
 _COMPOUND_MAX: Final = max(len(c) for c in EPONYM_COMPOUNDS)
 # Verbs after which a lowercase first name opening a sentence is its subject ("nadia a vomi").
 _LOWER_SUBJECT_VERBS: Final = frozenset(["a", "avait", "est", "etait", "has", "had", "is", "was"])
+# Words before a capitalised word that make it no person: an article ("the Morvan"), a saint
+# ("St John's wort"), a treatment ("sous Leeloo"), a preposition of place ("in Brittany").
+_NOT_PERSON_BEFORE: Final = frozenset(
+    ["the", "sous", "st", "ste", "saint", "sainte", "san", "santa", "in", "dans", "from", "near"]
+)
+# Words before or after a name that make it an eponym: "test de Lang", "Thompson positif".
+_EPONYM_BEFORE: Final = frozenset(
+    [
+        "test",
+        "tests",
+        "signe",
+        "sign",
+        "score",
+        "scores",
+        "manoeuvre",
+        "maneuver",
+        "maladie",
+        "syndrome",
+        "stade",
+        "stage",
+        "classification",
+        "echelle",
+        "scale",
+        "criteres",
+        "criteria",
+        "triade",
+        "epreuve",
+        "reflexe",
+        "disease",
+    ]
+)
+_DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
+_EPONYM_AFTER: Final = frozenset(
+    ["positif", "positive", "negatif", "negative", "signe", "positifs", "negatifs"]
+)
+# Feminine endings and their masculine: "inquiete" is "inquiet", "nerveuse" "nerveux".
+_FEMININE: Final = (
+    ("euse", "eux"),
+    ("ive", "if"),
+    ("ere", "er"),
+    ("enne", "en"),
+    ("elle", "el"),
+    ("ette", "et"),
+    ("ees", "e"),
+    ("ee", "e"),
+    ("es", ""),
+    ("e", ""),
+)
+# Titles that are also common nouns of English prose: lowercase, they are no title before an
+# ordinary word ("the doctor said", "a lady living alone").
+_NOUN_TITLES: Final = frozenset(
+    ["doctor", "lady", "sir", "miss", "mister", "professor", "prof", "dame", "lord"]
+)
+# A number closing the text before a word: "300 m", "460 ms".
+_NUMBER_END: Final = re.compile(r"\d[ \t]?\Z")
 _ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse", "if", "ive")
 
 
@@ -308,10 +363,11 @@ class _Tok:
     first: bool
     last: bool
     fixed: bool = False  # part of a compound eponym or of an institution's name
+    code: bool = False  # glued to a digit or a unit sign: "PaO2", "J10", "40F", "g/L", "K+"
 
     @property
     def never(self) -> bool:
-        if self.fixed:
+        if self.fixed or self.code:
             return True
         if self.shape == "I":
             return False
@@ -349,18 +405,35 @@ def _word_info(word: str) -> tuple[str, str, bool, bool]:
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    # where a letter is glued to a digit after it ("PaO2", "J10", "D816V"): a lab symbol, a day
+    glued = {d for d in (m.start() for m in _DIGITS.finditer(text)) if d and text[d - 1].isalpha()}
     for m in _WORD.finditer(text):
         word = m.group()
-        end = m.end()
+        start, end = m.span()
         if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
             word, end = word[:-2], end - 2  # English possessive: "Marcil's" is "Marcil"
         key, shape, first, last = _word_info(word)
-        if word == "I" and text[end : end + 1] != ".":
-            shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
-        elif shape == "I" and text[end : end + 1] in ("°", "º"):
-            shape = "L"  # "N° RPPS": a number sign, not an initial
-        out.append(_Tok(m.start(), end, word, key, shape, first, last))
+        code = end in glued
+        if shape == "I":
+            after = text[end : end + 1]
+            if word == "I" and after != ".":
+                shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
+            elif after in _UNIT_SIGNS:
+                shape = "L"  # "N° RPPS", "G/L", "K+": a number sign, a unit, an ion
+                code = after not in _NUMBER_SIGNS
+            elif code or (start and text[start - 1] in _UNIT_BEFORE):
+                shape = "L"  # "40F.", "5N.", "12H", "g/L.", "39°C.": a sex, a unit
+                code = True
+        out.append(_Tok(start, end, word, key, shape, first, last, False, code))
     return out
+
+
+_DIGITS: Final = re.compile(r"\d+")
+# What around one capital letter makes it a unit, a sex or an ion, never an initial: a sign
+# after it ("N°", "G/L", "K+"), a digit or a sign before it ("40F", "g/L", "°C").
+_UNIT_SIGNS: Final = frozenset(["°", "º", "/", "+"])
+_NUMBER_SIGNS: Final = frozenset(["°", "º"])
+_UNIT_BEFORE: Final = frozenset("0123456789/°º")
 
 
 class _Finder:
@@ -370,6 +443,7 @@ class _Finder:
         self.text = text
         self.toks = _tokens(text)
         self.spans: list[Found] = []
+        self._adjacent: dict[int, bool] = {}  # _next_adjacent, once per token
         self._fix_compounds()
         self._fix_institutions()
 
@@ -424,12 +498,20 @@ class _Finder:
         return self.text[self.toks[i].end : self.toks[i + 1].start]
 
     def _next_adjacent(self, i: int) -> bool:
+        known = self._adjacent.get(i)
+        if known is not None:
+            return known
         if i + 1 >= len(self.toks):
             return False
-        gap = self._gap(i)
-        if self.toks[i].shape == "I":
-            return _INITIAL_GAP.fullmatch(gap) is not None
-        return _SPACE_GAP.fullmatch(gap) is not None
+        gap = self.text[self.toks[i].end : self.toks[i + 1].start]
+        if gap == " ":
+            adjacent = True
+        elif self.toks[i].shape == "I":
+            adjacent = _INITIAL_GAP.fullmatch(gap) is not None
+        else:
+            adjacent = _SPACE_GAP.fullmatch(gap) is not None
+        self._adjacent[i] = adjacent
+        return adjacent
 
     # -- predicates
     def _name_part(self, t: _Tok, *, cont: bool = False) -> bool:
@@ -465,7 +547,7 @@ class _Finder:
             and len(t.text) >= 3
             and not t.never
             and t.key not in COMMON
-            and not is_ordinary(t.key)
+            and not _ordinary(t.key)
             and t.key not in clinical_words()
         )
 
@@ -477,6 +559,8 @@ class _Finder:
             nxt = self.toks[k + 1]
             if nxt.key in _BIRTH:
                 break  # "Marie Humble Née le…", "Dupont née Martin": the name ends there
+            if nxt.key in NATIONS and not nxt.first:
+                break  # "Han Chinese descent": a people, no more of the name
             if (
                 nxt.shape == "C"
                 and self.toks[k].shape != "I"  # "Kate M Begum": after an initial, a surname
@@ -521,12 +605,22 @@ class _Finder:
 
     def _is_title(self, i: int) -> bool:
         t = self.toks[i]
-        if t.key not in TITLES or i + 1 >= len(self.toks):
+        if t.key not in TITLES or i + 1 >= len(self.toks) or t.code:
             return False
         gap = self._gap(i)
         if _TITLE_GAP.fullmatch(gap) is None:
             return False
+        if t.start and self.text[t.start - 1].isdigit():
+            return False  # "68M. Testing", "460ms": a sex or a unit glued to a number
+        if t.shape == "L" and _NUMBER_END.search(self.text, max(0, t.start - 4), t.start):
+            return False  # "300 m malgré", "460 ms": metres, milliseconds
         nxt = self.toks[i + 1]
+        if nxt.shape == "L" and not self._lower_after_title(t, nxt):
+            return False  # "monsieur consulte", "the doctor said", "pr uriner" (SMS "pour")
+        if t.text == "pr" and not (
+            nxt.capital and (nxt.first or nxt.last or not _ordinary(nxt.key))
+        ):
+            return False
         if nxt.shape == "I" and nxt.text.isupper() and t.shape != "U":
             return True  # "Dr M Vasaio": an initial (not the word "M") follows the title
         if t.text in _UPPER_TITLES or t.shape == "U":
@@ -535,6 +629,43 @@ class _Finder:
                 return False
             return nxt.capital and nxt.key not in _NEVER_AFTER
         return nxt.key not in _NEVER_AFTER
+
+    @staticmethod
+    def _caps_word(t: _Tok) -> bool:
+        """A word in capitals that is an ordinary or clinical word and no first name ("PIED",
+        "FROID", "LABA", "LAMA"): two of them are words of a message in capitals, no name."""
+        return not t.first and (_ordinary(t.key) or t.key in clinical_words())
+
+    def _no_name_after_trigger(self, j: int, gap: str) -> bool:
+        """Whether the capitalised word j after an announcing word is no name: a title with no
+        name after it ("chez Mr 78 ans"), a sex letter before an age or a word ("chez F 52 ans",
+        "chez K sein"), a word in capitals that is an ordinary or clinical word ("FEMME
+        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4") or, after a comma, no known name ("sa
+        femme, ABCDE limite")."""
+        cand = self.toks[j]
+        if cand.key in TITLES:
+            return True
+        if cand.shape == "I":
+            if self.text[cand.end : cand.end + 1] == ".":
+                return False
+            return not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
+        if cand.shape == "U" and not cand.last:
+            if _ordinary(cand.key) or cand.key in clinical_words():
+                return True
+            return "," in gap and not cand.first
+        return False
+
+    @staticmethod
+    def _lower_after_title(title: _Tok, nxt: _Tok) -> bool:
+        """Whether a lowercase word after a title is the name ("chez mme lefebvre", "madame
+        martin"), not an ordinary or clinical word ("monsieur consulte", "doctor here"). After
+        a lowercase English title, a common noun in prose ("the doctor said", "a lady living"),
+        no ordinary word is a name."""
+        if title.shape == "L" and title.key in _NOUN_TITLES:
+            return not _ordinary(nxt.key) and nxt.key not in clinical_words()
+        if nxt.first or nxt.last:
+            return True
+        return not _ordinary(nxt.key) and nxt.key not in clinical_words()
 
     def _naming(self, i: int, end: int) -> bool:
         """Whether the announcing phrase from i to end gives a name ("call me", "my name is",
@@ -608,7 +739,7 @@ class _Finder:
                 j = end + 1
                 cand = toks[j]
                 strong = t.key in _STRONG_TRIGGERS or end > i
-                if t.key in _NAMING_ONE and not is_ordinary(cand.key):
+                if t.key in _NAMING_ONE and not _ordinary(cand.key):
                     strong = True  # "i'm roberto's daughter", not "I'm glad"
                 if _TRIGGER_GAP.fullmatch(gap) and not self._is_title(j):
                     eponym_name = (
@@ -620,7 +751,9 @@ class _Finder:
                         and cand.key not in _NEVER_AFTER
                     )  # "says Becker", "her maiden name is Clark"
                     if (
-                        self._name_part(cand) and not (cand.key in COMMON and not cand.first)
+                        self._name_part(cand)
+                        and not (cand.key in COMMON and not cand.first)
+                        and not self._no_name_after_trigger(j, gap)
                     ) or eponym_name:
                         k = self._extend(j, lower=False)
                         self._add(j, k)
@@ -669,6 +802,7 @@ class _Finder:
                 and not toks[i + 1].never
                 and (t.last or toks[i + 1].last)
                 and t.key not in COMMON
+                and not (self._caps_word(t) and self._caps_word(toks[i + 1]))
             ):
                 k = self._extend(i, lower=False, limit=3)
                 self._add(i, k)
@@ -833,6 +967,13 @@ class _Finder:
             prev = self.toks[i - 1].key
             if prev in _OF or prev in _PLACE_BEFORE or prev in STREET_WORDS:
                 return False  # "Centre de Santé de Belleville", "à Necker", "rue Belleville"
+            if prev in _NOT_PERSON_BEFORE and self._not_person_after(i):
+                return False  # "in the Morvan."; "the Castro novel" is a writer's
+            gap = self.text[self.toks[i - 1].end : t.start]
+            if gap in _DASHES and (prev in COMMON_PLACES or prev in CITIES or prev in NATIONS):
+                return False  # "Paris–Tokyo": a journey between places
+        if self._eponym_context(i, i):
+            return False  # "Thompson positif", "test de Lang"
         if i + 1 < len(self.toks) and self._next_adjacent(i):
             nxt = self.toks[i + 1]
             if nxt.key in EPONYM_HEADS or nxt.key in STREET_WORDS:
@@ -863,8 +1004,9 @@ class _Finder:
             if (
                 nxt.shape == "I"
                 or (self._lower_name(nxt) and nxt.last and not (ordinary and is_ordinary(nxt.key)))
-                or self._name_part(nxt)
+                or (self._name_part(nxt) and not (ordinary and self._caps_word(nxt)))
             ):
+                # "severe COPD": an ordinary word, then a clinical one
                 return i, self._extend(i, lower=True)
             if (
                 len(nxt.text) == 1
@@ -883,7 +1025,7 @@ class _Finder:
         # short capitals are acronyms more often than names: need a neighbour.
         if (
             t.shape == "U"
-            and len(t.text) <= 3
+            and max(len(p) for p in t.text.split("-")) <= 3
             and t.key not in COMMON
             and not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
         ):
@@ -901,11 +1043,76 @@ class _Finder:
         k = self._extend(i, lower=False, named=start < i)
         if t.key in COMMON and start == i and k == i:
             return None
+        if start == i and k == i and not self._lone_first_name(i):
+            return None
+        if self._eponym_context(start, k):
+            return None  # "score Mac Isaac", "syndrome de Claude Bernard"
         if t.key in COMMON:
             others = [toks[x] for x in range(start, k + 1) if x != i]
             if all(o.key in COMMON for o in others):
                 return None
         return start, k
+
+    def _lone_first_name(self, i: int) -> bool:
+        """Whether a capitalised first name standing alone is a person rather than a word: not
+        an ordinary or clinical word opening a sentence ("Iron deficiency", "Gale chez toute la
+        famille", "Honey and ED?"), nor a clinical word no surname list knows ("Leeloo", a
+        pill), nor a place or a saint ("in Brittany", "the Morvan", "St John's wort"), nor a
+        people's qualifier ("Han Chinese")."""
+        t = self.toks[i]
+        word = _ordinary(t.key) or t.key in clinical_words()
+        if word and not self._as_person(i):
+            if t.key in clinical_words() and not t.last:
+                return False
+            if self._sentence_start(i):
+                return False
+        if i > 0 and self.toks[i - 1].end + 2 >= t.start:
+            prev = self.toks[i - 1].key
+            if prev in _NOT_PERSON_BEFORE and self._not_person_after(i):
+                return False
+        return not (
+            i + 1 < len(self.toks) and self._next_adjacent(i) and self.toks[i + 1].key in NATIONS
+        )
+
+    def _not_person_after(self, i: int) -> bool:
+        """After "the", "in", "sous", "St": whether the word i ends its phrase ("in the Morvan.",
+        "St John's wort"), rather than qualifying a noun after it ("the Castro novel")."""
+        if self.toks[i - 1].key != "the":
+            return True
+        return self.text[self.toks[i].end : self.toks[i].end + 1] in (
+            "",
+            ".",
+            ",",
+            ";",
+            "?",
+            "!",
+            ")",
+        )
+
+    def _as_person(self, i: int) -> bool:
+        """Whether the word i is used as a person: before a verb of a subject ("Manuel had
+        given", "Ari is"), a colon of a dialogue ("Heather:") or a possessive."""
+        t = self.toks[i]
+        after = self.text[t.end : t.end + 2]
+        if after[:1] == ":" or after == " :" or after[:1] in ("'", "’"):
+            return True
+        if i + 1 < len(self.toks) and self._gap(i) == " ":
+            return self.toks[i + 1].key in _SUBJECT_VERBS
+        return False
+
+    def _eponym_context(self, start: int, end: int) -> bool:
+        """Whether the words start..end name a test, a sign or a score: after "test", "signe",
+        "score" (and "de"), or before "test", "sign", "positif" ("test de Lang", "Thompson
+        positif", "positive Thompson test")."""
+        toks = self.toks
+        b = start - 1
+        if b >= 0 and toks[b].key in _OF and toks[b].end + 2 >= toks[start].start:
+            b -= 1
+        if b >= 0 and toks[b].key in _EPONYM_BEFORE and toks[b].end + 4 >= toks[start].start:
+            return True
+        if end + 1 < len(toks) and self._next_adjacent(end):
+            return toks[end + 1].key in EPONYM_HEADS or toks[end + 1].key in _EPONYM_AFTER
+        return False
 
     def _eponym_first_name(self, i: int) -> bool:
         """Whether token i is a capitalised first name that is also an eponym, not used as one
@@ -917,10 +1124,38 @@ class _Finder:
             return False
         return not (i > 0 and self.toks[i - 1].key in _OF | _ARTICLES)
 
+    def _sentence_word(self, letter: int, i: int) -> bool:
+        """Whether the capitalised word i, after a letter ending a clause and a full stop, opens
+        a sentence: an ordinary or clinical word that no name list knows. The letter ends a
+        clause when it follows a lowercase word that is no function word ("témocilline S."),
+        not when it opens an item of a list ("F. Rabbi, N. Boissel") or follows "par"."""
+        t = self.toks[i]
+        if t.shape != "C" or t.first or t.last or self.text[t.start - 2 : t.start] != ". ":
+            return False
+        if letter == 0 or self.text[self.toks[letter - 1].end : self.toks[letter].start] != " ":
+            return False
+        prev = self.toks[letter - 1]
+        if prev.shape != "L" or prev.key in STOP or prev.key in TRIGGERS:
+            return False
+        return _ordinary(t.key) or t.key in clinical_words()
+
+    def _graded(self, i: int) -> bool:
+        """Whether the letter i qualifies the clinical word, drug or eponym right before it: a
+        stage, a grade, a strain or a susceptibility ("Binet A.", "témocilline S.", "hépatite
+        C."), not an initial."""
+        if i == 0 or self.text[self.toks[i - 1].end : self.toks[i].start] != " ":
+            return False
+        prev = self.toks[i - 1]
+        if prev.key in STOP or prev.key in TITLES or prev.key in TRIGGERS:
+            return False
+        return prev.never or prev.key in clinical_words()
+
     def _from_initial(self, i: int) -> tuple[int, int] | None:
         toks = self.toks
         n = len(toks)
         t = toks[i]
+        if t.shape == "I" and self._graded(i):
+            return None
         if (t.shape == "I" and t.text not in {"A", "À", "Y", "I"}) or (
             t.shape == "I" and self.text[t.end : t.end + 1] == "."
         ):
@@ -928,6 +1163,8 @@ class _Finder:
             k = i
             while k + 1 < n and self._next_adjacent(k) and toks[k + 1].shape == "I":
                 k += 1
+            if k == i and k + 1 < n and self._sentence_word(i, k + 1):
+                return None  # "témocilline S. Relais oral": a full stop, then a sentence
             if (
                 k + 1 < n
                 and self._next_adjacent(k)
@@ -954,6 +1191,18 @@ class _Finder:
             if after_dot and (t.first or t.last):
                 return i, i + 1
         return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _ordinary(key: str) -> bool:
+    """Whether a folded word is an ordinary word, also in a feminine form the dictionary lists
+    only as masculine ("inquiete", "agee", "nerveuse", "active")."""
+    if is_ordinary(key):
+        return True
+    return any(
+        key.endswith(fem) and len(key) > len(fem) + 2 and is_ordinary(key[: -len(fem)] + masc)
+        for fem, masc in _FEMININE
+    )
 
 
 def _verb_form(t: _Tok) -> bool:
