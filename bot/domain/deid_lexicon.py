@@ -137,6 +137,7 @@ EPONYMS: Final = _words(
     gustilo kellgren lawrence outerbridge garden ahlbäck mason evans danis neer hawkins cobb
     risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
     binet modic prehn mcisaac achilles thurner cockett spurling
+    graf spetzler masaoka lugano stanford rockwood letournel pipkin frykman
     """
 )
 
@@ -176,6 +177,7 @@ EPONYM_COMPOUNDS: Final = frozenset(
     miller-fisher holt-oram ellis-van-creveld
     mayer-rokitansky-kuster-hauser stein-leventhal mallory-denk kearns-sayre
     claude-bernard-horner bernard-horner may-thurner mac-isaac
+    lauge-hansen ann-arbor child-pugh spetzler-martin
     """
     )
 )
@@ -307,10 +309,71 @@ CITIES: Final = _words(
 )
 
 
-# Countries, peoples and languages: capitalised in English and listed as surnames too ("English",
-# "Switzerland", "Salinas" is not one): a lone one of them is never taken as a surname.
-NATIONS: Final = _words(
+# Peoples, nationalities and languages, in English and French (both genders): adjectives
+# ("Irish GP here", "patiente Marocaine"), never a name on their own, even when a name list holds
+# them ("Irish", "English", "French").
+PEOPLES: Final = _words(
     """
+    english french german spanish italian portuguese dutch polish russian chinese japanese
+    korean arabic arab turkish greek swedish norwegian danish finnish irish scottish welsh
+    british american canadian mexican brazilian african european asian indian pakistani bengali
+    hindi urdu persian hebrew jewish muslim catholic protestant swiss belgian austrian
+    hungarian czech slovak romanian bulgarian serbian croatian bosnian albanian ukrainian latin
+    creole tamil thai vietnamese filipino malay indonesian somali ethiopian nigerian moroccan
+    algerian tunisian egyptian lebanese syrian iraqi iranian afghan kurdish armenian georgian
+    haitian cuban jamaican australian maori gaelic catalan basque breton corsican flemish
+    walloon occitan yiddish swahili amharic berber kabyle wolof lingala mandarin cantonese
+    punjabi gujarati sinhalese nepali burmese khmer lao mongolian kazakh uzbek chechen tatar
+    anglais francais allemand espagnol italien portugais arabe chinois russe turc polonais
+    roumain africain europeen asiatique americain
+    scots maltese cypriot icelandic estonian latvian lithuanian slovenian macedonian
+    montenegrin belarusian moldovan georgian kazakhstani chilean peruvian colombian venezuelan
+    argentinian argentine bolivian ecuadorian uruguayan paraguayan guatemalan
+    honduran salvadoran nicaraguan panamanian trinidadian barbadian bahamian
+    taiwanese cambodian laotian burmese bangladeshi malaysian singaporean
+    senegalese malian ivorian ghanaian cameroonian congolese gabonese guinean beninese togolese
+    burkinabe nigerien mauritanian sudanese eritrean kenyan ugandan tanzanian rwandan burundian
+    angolan mozambican zambian zimbabwean malawian namibian botswanan malagasy mauritian
+    comorian libyan jordanian palestinian saudi yemeni omani emirati qatari kuwaiti bahraini
+    israeli dagestani uyghur tibetan romani gypsy inuit
+    aboriginal
+    irlandais irlandaise ecossais ecossaise gallois galloise anglaise francaise allemande
+    espagnole italienne portugaise polonaise roumaine russes chinoise japonais japonaise
+    coreen coreenne vietnamien vietnamienne cambodgien cambodgienne laotien laotienne thai
+    thailandais thailandaise indien indienne pakistanais pakistanaise bangladais bangladaise
+    sri-lankais sri-lankaise afghane iranien iranienne irakien irakienne syrien syrienne
+    libanais libanaise jordanien jordanienne palestinien palestinienne israelien israelienne
+    turque kurde armenien armenienne georgien georgienne tchetchene ukrainien ukrainienne
+    bielorusse moldave bulgare serbe croate bosniaque albanais albanaise kosovar grec grecque
+    hongrois hongroise tcheque slovaque slovene autrichien autrichienne suisse suisses belge
+    belges neerlandais neerlandaise hollandais hollandaise luxembourgeois luxembourgeoise
+    danois danoise suedois suedoise norvegien norvegienne finlandais finlandaise islandais
+    islandaise britannique britanniques americaine canadien canadienne quebecois quebecoise
+    mexicain mexicaine bresilien bresilienne argentin argentine chilien chilienne peruvien
+    peruvienne colombien colombienne venezuelien venezuelienne cubain cubaine haitien
+    haitienne dominicain dominicaine jamaicain jamaicaine antillais antillaise guyanais
+    guyanaise martiniquais martiniquaise guadeloupeen guadeloupeenne reunionnais reunionnaise
+    mahorais mahoraise comorien comorienne malgache malgaches mauricien mauricienne
+    caledonien caledonienne polynesien polynesienne tahitien tahitienne corse corses breton
+    bretonne alsacien alsacienne basque basques catalan catalane occitan occitane
+    marocain marocaine algerien algerienne tunisien tunisienne libyen libyenne egyptien
+    egyptienne soudanais soudanaise ethiopien ethiopienne erythreen erythreenne somalien
+    somalienne djiboutien djiboutienne kenyan kenyane senegalais senegalaise malien
+    malienne mauritanien mauritanienne guineen guineenne ivoirien ivoirienne burkinabe
+    nigerien nigerienne nigerian nigeriane tchadien tchadienne camerounais camerounaise
+    gabonais gabonaise congolais congolaise centrafricain centrafricaine togolais togolaise
+    beninois beninoise ghaneen ghaneenne rwandais rwandaise burundais burundaise angolais
+    angolaise zairois zairoise kabyle kabyles berbere berberes amazigh maghrebin maghrebine
+    africaine europeenne asiatiques arabes
+    gitan gitane tsigane tzigane manouche
+    """
+)
+
+# Countries, regions and peoples: capitalised in English and listed as surnames too ("English",
+# "Switzerland", "Salinas" is not one): a lone one of them is never taken as a surname.
+NATIONS: Final = (
+    _words(
+        """
     afghanistan albania algeria andorra angola anguilla antarctica argentina armenia aruba
     australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin
     bermuda bhutan bolivia botswana brazil brunei bulgaria burundi cambodia cameroon canada chad
@@ -331,20 +394,11 @@ NATIONS: Final = _words(
     polynesia zealand arabia macedonia myanmar burma lanka salvador sahara timor tobago trinidad
     eswatini swaziland britain scotland wales england kosovo tibet kurdistan siberia caribbean
     europe africa asia america oceania scandinavia balkans
-    english french german spanish italian portuguese dutch polish russian chinese japanese
-    korean arabic arab turkish greek swedish norwegian danish finnish irish scottish welsh
-    british american canadian mexican brazilian african european asian indian pakistani bengali
-    hindi urdu persian hebrew jewish muslim catholic protestant swiss belgian austrian
-    hungarian czech slovak romanian bulgarian serbian croatian bosnian albanian ukrainian latin
-    creole tamil thai vietnamese filipino malay indonesian somali ethiopian nigerian moroccan
-    algerian tunisian egyptian lebanese syrian iraqi iranian afghan kurdish armenian georgian
-    haitian cuban jamaican australian maori gaelic catalan basque breton corsican flemish
-    walloon occitan yiddish swahili amharic berber kabyle wolof lingala mandarin cantonese
-    punjabi gujarati sinhalese nepali burmese khmer lao mongolian kazakh uzbek chechen tatar
-    anglais francais allemand espagnol italien portugais arabe chinois russe turc polonais
-    roumain africain europeen asiatique americain
     """
+    )
+    | PEOPLES
 )
+
 
 # Words after a surname that make it an eponym ("Snell score", "Murphy sign").
 EPONYM_HEADS: Final = _words(

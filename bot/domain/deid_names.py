@@ -37,6 +37,7 @@ from bot.domain.deid_lexicon import (
     INSTITUTION_HEADS,
     INSTITUTION_TAILS,
     NATIONS,
+    PEOPLES,
     STOP,
     TITLES,
     TRIGGERS,
@@ -434,6 +435,12 @@ _DIGITS: Final = re.compile(r"\d+")
 _UNIT_SIGNS: Final = frozenset(["°", "º", "/", "+"])
 _NUMBER_SIGNS: Final = frozenset(["°", "º"])
 _UNIT_BEFORE: Final = frozenset("0123456789/°º")
+# An acronym with a lowercase plural "s" ("DAAs", "NSAIDs", "IPPs"): a class of drugs, no name.
+_ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+# A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.
+_ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[a-d]?")
+# The letters of a side: left, right, gauche, droite.
+_SIDES: Final = frozenset("LRGD")
 
 
 class _Finder:
@@ -446,6 +453,7 @@ class _Finder:
         self._adjacent: dict[int, bool] = {}  # _next_adjacent, once per token
         self._fix_compounds()
         self._fix_institutions()
+        self._fix_codes()
 
     # -- words that are never a name whatever the rules say
     def _fix_compounds(self) -> None:
@@ -491,6 +499,64 @@ class _Finder:
                         break
                     prev.fixed = True
                     k -= 1
+
+    def _fix_codes(self) -> None:
+        """Mark what only looks like a name: an acronym with a plural "s" ("DAAs", "NSAIDs"), a
+        classification (a capitalised word and a Roman numeral: "Graf IIa", "Garden III") and a
+        side written as one letter ("severe L testicular pain", "R hip", "genou D")."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if _ACRONYM_PLURAL.fullmatch(t.text):
+                t.fixed = True
+            elif _ROMAN.fullmatch(t.text) and len(t.text) > 1 and self._classification(i):
+                toks[i - 1].fixed = t.fixed = True
+            elif t.shape == "I" and t.text in _SIDES and self._side(i):
+                t.shape, t.code = "L", True
+
+    def _classification(self, i: int) -> bool:
+        """Whether the Roman numeral i grades the capitalised word before it ("Graf IIa",
+        "Forrest Ib", "Gustilo IIIb"), rather than numbering a person ("Mr Louis Martin II",
+        "Kevin Veitonen II")."""
+        toks = self.toks
+        if i == 0 or self._gap(i - 1) != " ":
+            return False
+        word = toks[i - 1]
+        if word.shape not in "CU" or word.key in TITLES:
+            return False
+        if i > 1 and self._next_adjacent(i - 2):
+            before = toks[i - 2]
+            if before.capital or before.key in TITLES:
+                return False  # "Louis Martin II", "Mr Graf II": the end of a full name
+        if word.first and i + 1 < len(toks) and self._gap(i) == " ":
+            after = toks[i + 1]
+            if after.capital and after.last and not after.never:
+                return False  # a first name, a numeral, a surname
+        return True
+
+    def _side(self, i: int) -> bool:
+        """Whether the capital letter i is a side (L, R, G, D), not an initial: with no full stop
+        after it nor a title before it, before a lowercase word ("L knee", "severe L testicular
+        pain") or after a lowercase word at the end of a phrase ("genou D", "hanche G")."""
+        toks = self.toks
+        t = toks[i]
+        if self.text[t.end : t.end + 1] == ".":
+            return False  # "Kevin L.": an initial
+        prev = toks[i - 1] if i and self.text[toks[i - 1].end : t.start] in (" ", ". ") else None
+        if prev is not None and (prev.key in TITLES or prev.key in TRIGGERS):
+            return False  # "Mr L, 54 ans", "Mme D", "patient R"
+        if prev is not None and prev.first and not _ordinary(prev.key):
+            return False  # "robert D smith", "Kevin L": a first name, then an initial
+        nxt = toks[i + 1] if i + 1 < len(toks) and self._gap(i) == " " else None
+        if nxt is not None and nxt.shape == "L" and len(nxt.text) > 1 and nxt.key not in STOP:
+            return True
+        return (
+            prev is not None
+            and self.text[prev.end : t.start] == " "
+            and prev.shape == "L"
+            and len(prev.text) > 2
+            and prev.key not in STOP
+            and (nxt is None or not nxt.capital)
+        )
 
     # -- adjacency
     def _gap(self, i: int) -> str:
@@ -640,11 +706,14 @@ class _Finder:
         """Whether the capitalised word j after an announcing word is no name: a title with no
         name after it ("chez Mr 78 ans"), a sex letter before an age or a word ("chez F 52 ans",
         "chez K sein"), a word in capitals that is an ordinary or clinical word ("FEMME
-        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4") or, after a comma, no known name ("sa
-        femme, ABCDE limite")."""
+        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a people alone ("Patiente Marocaine")
+        or, after a comma, no known name ("sa femme, ABCDE limite")."""
         cand = self.toks[j]
         if cand.key in TITLES:
             return True
+        if cand.key in PEOPLES:
+            # "Patiente Marocaine de 30 ans": a people, unless a name follows ("Irish Murphy")
+            return not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
         if cand.shape == "I":
             if self.text[cand.end : cand.end + 1] == ".":
                 return False
@@ -1060,6 +1129,8 @@ class _Finder:
         pill), nor a place or a saint ("in Brittany", "the Morvan", "St John's wort"), nor a
         people's qualifier ("Han Chinese")."""
         t = self.toks[i]
+        if t.key in PEOPLES:
+            return False  # "Irish GP here": a people's adjective alone
         word = _ordinary(t.key) or t.key in clinical_words()
         if word and not self._as_person(i):
             if t.key in clinical_words() and not t.last:

@@ -114,6 +114,30 @@ from bot.domain.deid import deidentify
         "Vue aux urgences, scanner normal, ressortie sans PL. Persiste une céphalée.",
         "Lexomil 3/4 de cp x3/j depuis 15 ans",
         "Holter : 12 000 ESV/24h monomorphes",
+        # 9. a side written as one letter: left, right, gauche, droite
+        "urgent - 19M sudden onset severe L testicular pain 2h ago, high riding testis",
+        "L knee swollen after a fall, 45F.",
+        "R hip pain at night, 70M.",
+        "Severe L flank pain radiating to the groin.",
+        "Douleur du genou D depuis 3 semaines.",
+        "Arthrose de la hanche G, infiltration ?",
+        # 10. peoples and nationalities
+        "Irish GP here. 8yo with bedwetting every night, dry during the day.",
+        "Scottish GP here, query about a 60M with gout.",
+        "Patiente Marocaine de 30 ans, enceinte, anémie.",
+        "Québécoise en vacances, otite externe.",
+        # 11. acronyms with a plural s
+        "39M ex-IVDU, hep C antibody positive. can primary care treat with DAAs now?",
+        "NSAIDs and PPIs together in an 80F?",
+        "Stop the DOACs before surgery? On SSRIs too.",
+        "AVKs ou IPPs, interaction ?",
+        # 12. classifications: a capitalised word and a Roman numeral
+        "CR : 'hanche droite Graf IIa'. ça veut dire quoi, on refait quand ?",
+        "Ulcère Forrest Ib à la fibroscopie.",
+        "Fracture du col Garden III chez une femme de 80 ans.",
+        "Open fracture Gustilo IIIb, antibiotics?",
+        "Lymphome de Hodgkin Ann Arbor stade III.",
+        "Fracture de cheville Lauge-Hansen, chirurgie ?",
     ],
 )
 def test_clinical_question_kept(text: str) -> None:
@@ -149,6 +173,13 @@ def test_clinical_question_kept(text: str) -> None:
         ("Mr Thompson, 45, Achilles rupture", "Mr [NOM], 45, Achilles rupture"),
         ("seen with Brittany Smith today", "seen with [NOM] today"),
         ("chez Mme Noël 80 ans", "chez Mme [NOM] 80 ans"),
+        ("Mr L, 54 ans, douleur du genou D", "Mr [NOM], 54 ans, douleur du genou D"),
+        ("Mme D, 44 ans, hypothyroïdie", "Mme [NOM], 44 ans, hypothyroïdie"),
+        ("Mme R, 59 ans, saignements", "Mme [NOM], 59 ans, saignements"),
+        ("Kevin L. a vomi toute la nuit", "[NOM]. a vomi toute la nuit"),
+        ("Mr B 54M painless jaundice", "Mr [NOM] 54M painless jaundice"),
+        ("Jean-Pierre MARTIN, severe L knee pain", "[NOM], severe L knee pain"),
+        ("the Irish GP says Becker", "the Irish GP says [NOM]"),
     ],
 )
 def test_names_still_redacted(text: str, expected: str) -> None:
