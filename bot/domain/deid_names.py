@@ -506,9 +506,18 @@ class _Finder:
         side written as one letter ("severe L testicular pain", "R hip", "genou D")."""
         toks = self.toks
         for i, t in enumerate(toks):
-            if _ACRONYM_PLURAL.fullmatch(t.text):
+            text = t.text
+            first = text[0]
+            if not ("A" <= first <= "Z"):
+                continue  # every case below starts with a capital (a cheap test first)
+            if text[-1] == "s" and _ACRONYM_PLURAL.fullmatch(text):
                 t.fixed = True
-            elif _ROMAN.fullmatch(t.text) and len(t.text) > 1 and self._classification(i):
+            elif (
+                first in "IVX"
+                and len(text) > 1
+                and _ROMAN.fullmatch(text)
+                and self._classification(i)
+            ):
                 toks[i - 1].fixed = t.fixed = True
             elif t.shape == "I" and t.text in _SIDES and self._side(i):
                 t.shape, t.code = "L", True
