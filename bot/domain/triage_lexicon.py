@@ -449,13 +449,13 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         two_drug_weight=_number(weights, "drugs_of_two_specialties"),
         thin=_number(decision, "thin"),
         close=_number(decision, "close"),
-        lead=_number(decision, "lead") if "lead" in decision else math.inf,
+        lead=_number(decision, "lead", math.inf),
         modifiers=_slugs(decision, "modifiers"),
         partners=_partners(decision),
-        words_weight=_number(weights, "words") if "words" in weights else 0.0,
-        words_least=_number(decision, "words_least") if "words_least" in decision else 1.0,
-        words_alone=_number(decision, "words_alone") if "words_alone" in decision else 1.0,
-        words_sure=_number(decision, "words_sure") if "words_sure" in decision else 1.0,
+        words_weight=_number(weights, "words", 0.0),
+        words_least=_number(decision, "words_least", 1.0),
+        words_alone=_number(decision, "words_alone", 1.0),
+        words_sure=_number(decision, "words_sure", 1.0),
         ambiguous=_one_word(capitals_only) | _one_word(contexts),
         who=tuple(_who(item) for item in _tables(data, "who")),
         term_counts=MappingProxyType(counts),
@@ -740,7 +740,10 @@ def _optional_table(data: Mapping[str, Any], key: str) -> Mapping[str, Any] | No
     return value
 
 
-def _number(data: Mapping[str, Any], key: str) -> float:
+def _number(data: Mapping[str, Any], key: str, default: float | None = None) -> float:
+    """A non-negative number of the file; ``default`` when the key may be left out."""
+    if default is not None and key not in data:
+        return default
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise LexiconError(f"{key} must be a non-negative number")
