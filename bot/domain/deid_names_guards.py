@@ -1,0 +1,285 @@
+"""The guards of the name rules: the tests that keep a word out of a name.
+
+:class:`NameGuards` adds to the tokens of a text the questions a rule asks before it takes a
+word: whether a capitalised word may start or continue a name, whether a lowercase word is a
+known name and no ordinary word, whether a word alone is a person rather than a place, a people,
+an eponym ("test de Lang", "Thompson positif"), a clinical word or an ordinary word opening a
+sentence, and whether a letter grades the word before it ("Binet A.") rather than being an
+initial.
+"""
+
+from typing import Final
+
+from bot.domain.deid_addresses import STREET_WORDS
+from bot.domain.deid_lexicon import (
+    CITIES,
+    COMMON,
+    COMMON_PLACES,
+    EPONYM_HEADS,
+    EPONYMS,
+    HOSPITALS,
+    NATIONS,
+    PEOPLES,
+    STOP,
+    TITLES,
+    TRIGGERS,
+)
+from bot.domain.deid_names_tokens import NameTokens, Tok
+from bot.domain.deid_names_words import (
+    ADJ_ENDINGS,
+    ARTICLES,
+    EPONYM_AFTER,
+    EPONYM_BEFORE,
+    NEVER_AFTER,
+    NOT_PERSON_BEFORE,
+    NOUN_TITLES,
+    OF,
+    PLACE_BEFORE,
+    SUBJECT_VERBS,
+    ordinary_or_feminine,
+)
+from bot.domain.wordlists import clinical_words, is_ordinary
+
+_DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
+
+
+class NameGuards(NameTokens):
+    """The tests that keep a word out of a name, over the tokens of one text."""
+
+    # -- predicates
+    def _name_part(self, t: Tok, *, cont: bool = False) -> bool:
+        """A capitalised word that may start (or, with ``cont``, continue) a name."""
+        if not t.capital:
+            return False
+        if t.never and not (cont and t.key not in NEVER_AFTER and not t.fixed):
+            return False
+        if t.shape == "U" and len(t.text) <= 3 and not (t.first or t.last):
+            return False
+        if t.key in COMMON_PLACES:
+            return False
+        return t.key not in COMMON or t.first or t.last
+
+    def _lower_name(self, t: Tok) -> bool:
+        """A lowercase word that is a known name and no ordinary word (an ordinary word only
+        as a known first name: "benjamin", not the surnames "back", "blood")."""
+        return (
+            t.shape == "L"
+            and len(t.text) >= 3
+            and (
+                t.first or (t.last and not t.key.endswith(ADJ_ENDINGS) and not is_ordinary(t.key))
+            )
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in COMMON_PLACES
+        )
+
+    def _lower_surname(self, t: Tok) -> bool:
+        """A lowercase word after a first name and an initial: a known or unknown surname."""
+        return (
+            t.shape == "L"
+            and len(t.text) >= 3
+            and not t.never
+            and t.key not in COMMON
+            and not ordinary_or_feminine(t.key)
+            and t.key not in clinical_words()
+        )
+
+    @staticmethod
+    def _caps_word(t: Tok) -> bool:
+        """A word in capitals that is an ordinary or clinical word and no first name ("PIED",
+        "FROID", "LABA", "LAMA"): two of them are words of a message in capitals, no name."""
+        return not t.first and (ordinary_or_feminine(t.key) or t.key in clinical_words())
+
+    def _no_name_after_trigger(self, j: int, gap: str) -> bool:
+        """Whether the capitalised word j after an announcing word is no name: a title with no
+        name after it ("chez Mr 78 ans"), a sex letter before an age or a word ("chez F 52 ans",
+        "chez K sein"), a word in capitals that is an ordinary or clinical word ("FEMME
+        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a people alone ("Patiente Marocaine")
+        or, after a comma, no known name ("sa femme, ABCDE limite")."""
+        cand = self.toks[j]
+        if cand.key in TITLES:
+            return True
+        if cand.key in PEOPLES:
+            # "Patiente Marocaine de 30 ans": a people, unless a name follows ("Irish Murphy")
+            return not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
+        if cand.shape == "I":
+            if self.text[cand.end : cand.end + 1] == ".":
+                return False
+            return not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
+        if cand.shape == "U" and not cand.last:
+            if ordinary_or_feminine(cand.key) or cand.key in clinical_words():
+                return True
+            return "," in gap and not cand.first
+        return False
+
+    @staticmethod
+    def _lower_after_title(title: Tok, nxt: Tok) -> bool:
+        """Whether a lowercase word after a title is the name ("chez mme lefebvre", "madame
+        martin"), not an ordinary or clinical word ("monsieur consulte", "doctor here"). After
+        a lowercase English title, a common noun in prose ("the doctor said", "a lady living"),
+        no ordinary word is a name."""
+        if title.shape == "L" and title.key in NOUN_TITLES:
+            return not ordinary_or_feminine(nxt.key) and nxt.key not in clinical_words()
+        if nxt.first or nxt.last:
+            return True
+        return not ordinary_or_feminine(nxt.key) and nxt.key not in clinical_words()
+
+    @staticmethod
+    def _plain_capital(t: Tok) -> bool:
+        """A capitalised word of three letters or more that is no ordinary or common word,
+        common place or never-a-name word."""
+        return (
+            t.shape == "C"
+            and len(t.text) >= 3
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in COMMON_PLACES
+            and not is_ordinary(t.key)
+        )
+
+    @staticmethod
+    def _unknown_capital(t: Tok) -> bool:
+        """A capitalised word of three letters or more that no word list knows as a word."""
+        return (
+            NameGuards._plain_capital(t)
+            and t.key not in NATIONS
+            and t.key not in CITIES
+            and t.key not in STREET_WORDS
+            and t.key not in HOSPITALS
+            and t.key not in TITLES
+            and t.key not in clinical_words()
+        )
+
+    def _lone_surname(self, i: int) -> bool:
+        """Whether the surname at i, alone, reads as a person rather than a place, a people,
+        an eponym ("anneau de Carpentier", "Snell score") or a cited author ("Sanz MA,")."""
+        t = self.toks[i]
+        if t.key in NATIONS or t.key in CITIES or t.key in HOSPITALS or t.key in clinical_words():
+            return False
+        if t.key.endswith(("ee", "ees")) and is_ordinary(t.key[: t.key.rindex("ee") + 1]):
+            return False  # a French feminine participle the dictionary lists as masculine ("Agée")
+        if i > 0 and self.toks[i - 1].end + 3 >= t.start:
+            prev = self.toks[i - 1].key
+            if prev in OF or prev in PLACE_BEFORE or prev in STREET_WORDS:
+                return False  # "Centre de Santé de Belleville", "à Necker", "rue Belleville"
+            if prev in NOT_PERSON_BEFORE and self._not_person_after(i):
+                return False  # "in the Morvan."; "the Castro novel" is a writer's
+            gap = self.text[self.toks[i - 1].end : t.start]
+            if gap in _DASHES and (prev in COMMON_PLACES or prev in CITIES or prev in NATIONS):
+                return False  # "Paris–Tokyo": a journey between places
+        if self._eponym_context(i, i):
+            return False  # "Thompson positif", "test de Lang"
+        if i + 1 < len(self.toks) and self._next_adjacent(i):
+            nxt = self.toks[i + 1]
+            if nxt.key in EPONYM_HEADS or nxt.key in STREET_WORDS:
+                return False
+            if nxt.capital:
+                return False  # "Sanz MA," is a cited author, "Lenox Hill" a place
+        # "Mayo Clinic": part of a longer proper noun
+        return not (i > 0 and self._next_adjacent(i - 1) and self.toks[i - 1].capital)
+
+    def _sentence_start(self, i: int) -> bool:
+        """Whether token i opens a sentence, a line or a quotation."""
+        if i == 0:
+            return True
+        gap = self.text[self.toks[i - 1].end : self.toks[i].start]
+        return any(c in '.!?:;\n"«“(>' for c in gap)
+
+    def _lone_first_name(self, i: int) -> bool:
+        """Whether a capitalised first name standing alone is a person rather than a word: not
+        an ordinary or clinical word opening a sentence ("Iron deficiency", "Gale chez toute la
+        famille", "Honey and ED?"), nor a clinical word no surname list knows ("Leeloo", a
+        pill), nor a place or a saint ("in Brittany", "the Morvan", "St John's wort"), nor a
+        people's qualifier ("Han Chinese")."""
+        t = self.toks[i]
+        if t.key in PEOPLES:
+            return False  # "Irish GP here": a people's adjective alone
+        word = ordinary_or_feminine(t.key) or t.key in clinical_words()
+        if word and not self._as_person(i):
+            if t.key in clinical_words() and not t.last:
+                return False
+            if self._sentence_start(i):
+                return False
+        if i > 0 and self.toks[i - 1].end + 2 >= t.start:
+            prev = self.toks[i - 1].key
+            if prev in NOT_PERSON_BEFORE and self._not_person_after(i):
+                return False
+        return not (
+            i + 1 < len(self.toks) and self._next_adjacent(i) and self.toks[i + 1].key in NATIONS
+        )
+
+    def _not_person_after(self, i: int) -> bool:
+        """After "the", "in", "sous", "St": whether the word i ends its phrase ("in the Morvan.",
+        "St John's wort"), rather than qualifying a noun after it ("the Castro novel")."""
+        if self.toks[i - 1].key != "the":
+            return True
+        return self.text[self.toks[i].end : self.toks[i].end + 1] in (
+            "",
+            ".",
+            ",",
+            ";",
+            "?",
+            "!",
+            ")",
+        )
+
+    def _as_person(self, i: int) -> bool:
+        """Whether the word i is used as a person: before a verb of a subject ("Manuel had
+        given", "Ari is"), a colon of a dialogue ("Heather:") or a possessive."""
+        t = self.toks[i]
+        after = self.text[t.end : t.end + 2]
+        if after[:1] == ":" or after == " :" or after[:1] in ("'", "’"):
+            return True
+        if i + 1 < len(self.toks) and self._gap(i) == " ":
+            return self.toks[i + 1].key in SUBJECT_VERBS
+        return False
+
+    def _eponym_context(self, start: int, end: int) -> bool:
+        """Whether the words start..end name a test, a sign or a score: after "test", "signe",
+        "score" (and "de"), or before "test", "sign", "positif" ("test de Lang", "Thompson
+        positif", "positive Thompson test")."""
+        toks = self.toks
+        b = start - 1
+        if b >= 0 and toks[b].key in OF and toks[b].end + 2 >= toks[start].start:
+            b -= 1
+        if b >= 0 and toks[b].key in EPONYM_BEFORE and toks[b].end + 4 >= toks[start].start:
+            return True
+        if end + 1 < len(toks) and self._next_adjacent(end):
+            return toks[end + 1].key in EPONYM_HEADS or toks[end + 1].key in EPONYM_AFTER
+        return False
+
+    def _eponym_first_name(self, i: int) -> bool:
+        """Whether token i is a capitalised first name that is also an eponym, not used as one
+        ("Douglas", not "le Douglas", "pouch of Douglas")."""
+        t = self.toks[i]
+        if t.shape != "C" or not t.first or t.key not in EPONYMS or t.key in NEVER_AFTER:
+            return False
+        if t.fixed:
+            return False
+        return not (i > 0 and self.toks[i - 1].key in OF | ARTICLES)
+
+    def _sentence_word(self, letter: int, i: int) -> bool:
+        """Whether the capitalised word i, after a letter ending a clause and a full stop, opens
+        a sentence: an ordinary or clinical word that no name list knows. The letter ends a
+        clause when it follows a lowercase word that is no function word ("témocilline S."),
+        not when it opens an item of a list ("F. Rabbi, N. Boissel") or follows "par"."""
+        t = self.toks[i]
+        if t.shape != "C" or t.first or t.last or self.text[t.start - 2 : t.start] != ". ":
+            return False
+        if letter == 0 or self.text[self.toks[letter - 1].end : self.toks[letter].start] != " ":
+            return False
+        prev = self.toks[letter - 1]
+        if prev.shape != "L" or prev.key in STOP or prev.key in TRIGGERS:
+            return False
+        return ordinary_or_feminine(t.key) or t.key in clinical_words()
+
+    def _graded(self, i: int) -> bool:
+        """Whether the letter i qualifies the clinical word, drug or eponym right before it: a
+        stage, a grade, a strain or a susceptibility ("Binet A.", "témocilline S.", "hépatite
+        C."), not an initial."""
+        if i == 0 or self.text[self.toks[i - 1].end : self.toks[i].start] != " ":
+            return False
+        prev = self.toks[i - 1]
+        if prev.key in STOP or prev.key in TITLES or prev.key in TRIGGERS:
+            return False
+        return prev.never or prev.key in clinical_words()

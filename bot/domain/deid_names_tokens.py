@@ -1,0 +1,272 @@
+"""The words of a text as the name rules read them, and the words that are never a name.
+
+Each word becomes a :class:`Tok`: its key (see :func:`bot.domain.deid_names_words.norm`), its
+shape (capitals, capitalised, lowercase, initial) and whether it is a known first name or
+surname. :class:`NameTokens` holds the tokens of one text and first marks what only looks like
+a name, whatever the rules say later: a letter glued to a digit or a unit sign ("PaO2", "40F",
+"g/L"), the words of a compound eponym ("Stevens-Johnson") or of an institution ("Centre Léon
+Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden III") and a side ("genou
+D").
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from bot.domain.deid_lexicon import (
+    EPONYM_COMPOUNDS,
+    INSTITUTION_HEADS,
+    INSTITUTION_TAILS,
+    STOP,
+    TITLES,
+    TRIGGERS,
+)
+from bot.domain.deid_names_words import (
+    COMPOUND_MAX,
+    COMPOUND_STARTS,
+    NEVER,
+    norm,
+    ordinary_or_feminine,
+)
+from bot.domain.wordlists import first_names, is_ordinary, surnames
+
+_WORD: Final = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SPACE_GAP: Final = re.compile(r"[ \t]{1,3}|[ \t]?-[ \t]?")
+_INITIAL_GAP: Final = re.compile(r"\.?[ \t]{0,2}|\.?-")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One word of a text and what the name rules know of it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    shape: str  # "U" all capitals, "C" capitalised, "L" lowercase, "I" initial
+    first: bool
+    last: bool
+    fixed: bool = False  # part of a compound eponym or of an institution's name
+    code: bool = False  # glued to a digit or a unit sign: "PaO2", "J10", "40F", "g/L", "K+"
+
+    @property
+    def never(self) -> bool:
+        if self.fixed or self.code:
+            return True
+        if self.shape == "I":
+            return False
+        if self.key in NEVER:
+            return True
+        return "-" in self.key and any(p in NEVER for p in self.key.split("-"))
+
+    @property
+    def capital(self) -> bool:
+        return self.shape in "UCI"
+
+
+def _shape(word: str) -> str:
+    if len(word) == 1:
+        return "I" if word.isupper() else "L"
+    if word.isupper():
+        return "U"
+    if word[0].isupper():
+        return "C"
+    return "L"
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[str, str, bool, bool]:
+    """Key, shape, known first name, known surname: the same for every occurrence of a word."""
+    firsts, lasts = first_names(), surnames()
+    key = norm(word)
+    first = key in firsts
+    if not first and "-" in key:
+        # "Jean-Pierre", "Marie-Ange-Gaëlle": a first name leads; "sage-femme" is a word
+        base, *rest = key.split("-")
+        first = base in firsts and not any(is_ordinary(p) and p not in firsts for p in rest)
+    return key, _shape(word), first, key in lasts
+
+
+def _tokens(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    # where a letter is glued to a digit after it ("PaO2", "J10", "D816V"): a lab symbol, a day
+    glued = {d for d in (m.start() for m in _DIGITS.finditer(text)) if d and text[d - 1].isalpha()}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
+            word, end = word[:-2], end - 2  # English possessive: "Marcil's" is "Marcil"
+        key, shape, first, last = _word_info(word)
+        code = end in glued
+        if shape == "I":
+            after = text[end : end + 1]
+            if word == "I" and after != ".":
+                shape = "L"  # the English pronoun or a Roman one ("type I"), not an initial
+            elif after in _UNIT_SIGNS:
+                shape = "L"  # "N° RPPS", "G/L", "K+": a number sign, a unit, an ion
+                code = after not in _NUMBER_SIGNS
+            elif code or (start and text[start - 1] in _UNIT_BEFORE):
+                shape = "L"  # "40F.", "5N.", "12H", "g/L.", "39°C.": a sex, a unit
+                code = True
+        out.append(Tok(start, end, word, key, shape, first, last, False, code))
+    return out
+
+
+_DIGITS: Final = re.compile(r"\d+")
+# What around one capital letter makes it a unit, a sex or an ion, never an initial: a sign
+# after it ("N°", "G/L", "K+"), a digit or a sign before it ("40F", "g/L", "°C").
+_UNIT_SIGNS: Final = frozenset(["°", "º", "/", "+"])
+_NUMBER_SIGNS: Final = frozenset(["°", "º"])
+_UNIT_BEFORE: Final = frozenset("0123456789/°º")
+# An acronym with a lowercase plural "s" ("DAAs", "NSAIDs", "IPPs"): a class of drugs, no name.
+_ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+# A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.
+_ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[a-d]?")
+# The letters of a side: left, right, gauche, droite.
+_SIDES: Final = frozenset("LRGD")
+
+
+class NameTokens:
+    """The tokens of one text, with what only looks like a name marked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self._adjacent: dict[int, bool] = {}  # _next_adjacent, once per token
+        self._fix_compounds()
+        self._fix_institutions()
+        self._fix_codes()
+
+    # -- words that are never a name whatever the rules say
+    def _fix_compounds(self) -> None:
+        """Mark the words of a compound eponym ("Stevens-Johnson", "Mallory Weiss", "drain de
+        jackson pratt"): a person's name in form, a disease or a device in fact."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.key.split("-", 1)[0] not in COMPOUND_STARTS:
+                continue
+            parts: list[tuple[str, int]] = [(p, i) for p in t.key.split("-")]
+            k = i
+            while len(parts) < COMPOUND_MAX and k + 1 < len(toks):
+                if _SPACE_GAP.fullmatch(self._gap(k)) is None:
+                    break
+                k += 1
+                parts.extend((p, k) for p in toks[k].key.split("-"))
+            for size in range(min(len(parts), COMPOUND_MAX), 1, -1):
+                if tuple(p for p, _ in parts[:size]) in EPONYM_COMPOUNDS:
+                    for x in range(i, parts[size - 1][1] + 1):
+                        toks[x].fixed = True
+                    break
+
+    def _fix_institutions(self) -> None:
+        """Mark the capitalised words that name an institution after "Centre", "Institut",
+        "Hôpital" ("Centre Léon Bérard") or before "Hospital", "Clinic" ("Johns Hopkins
+        Hospital"): a place named after a person, which the policy keeps."""
+        toks = self.toks
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.key.rsplit("'", 1)[-1] in INSTITUTION_HEADS:  # "l'Institut Curie"
+                k = i
+                while k + 1 < n and k - i < 4 and self._next_adjacent(k):
+                    nxt = toks[k + 1]
+                    if not nxt.capital or nxt.key in TITLES or nxt.key in TRIGGERS:
+                        break
+                    nxt.fixed = True
+                    k += 1
+            if t.key in INSTITUTION_TAILS and t.capital:
+                k = i
+                while k > 0 and i - k < 4 and self._next_adjacent(k - 1):
+                    prev = toks[k - 1]
+                    if not prev.capital or prev.key in TITLES or prev.key in TRIGGERS:
+                        break
+                    prev.fixed = True
+                    k -= 1
+
+    def _fix_codes(self) -> None:
+        """Mark what only looks like a name: an acronym with a plural "s" ("DAAs", "NSAIDs"), a
+        classification (a capitalised word and a Roman numeral: "Graf IIa", "Garden III") and a
+        side written as one letter ("severe L testicular pain", "R hip", "genou D")."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            text = t.text
+            first = text[0]
+            if not ("A" <= first <= "Z"):
+                continue  # every case below starts with a capital (a cheap test first)
+            if text[-1] == "s" and _ACRONYM_PLURAL.fullmatch(text):
+                t.fixed = True
+            elif (
+                first in "IVX"
+                and len(text) > 1
+                and _ROMAN.fullmatch(text)
+                and self._classification(i)
+            ):
+                toks[i - 1].fixed = t.fixed = True
+            elif t.shape == "I" and t.text in _SIDES and self._side(i):
+                t.shape, t.code = "L", True
+
+    def _classification(self, i: int) -> bool:
+        """Whether the Roman numeral i grades the capitalised word before it ("Graf IIa",
+        "Forrest Ib", "Gustilo IIIb"), rather than numbering a person ("Mr Louis Martin II",
+        "Kevin Veitonen II")."""
+        toks = self.toks
+        if i == 0 or self._gap(i - 1) != " ":
+            return False
+        word = toks[i - 1]
+        if word.shape not in "CU" or word.key in TITLES:
+            return False
+        if i > 1 and self._next_adjacent(i - 2):
+            before = toks[i - 2]
+            if before.capital or before.key in TITLES:
+                return False  # "Louis Martin II", "Mr Graf II": the end of a full name
+        if word.first and i + 1 < len(toks) and self._gap(i) == " ":
+            after = toks[i + 1]
+            if after.capital and after.last and not after.never:
+                return False  # a first name, a numeral, a surname
+        return True
+
+    def _side(self, i: int) -> bool:
+        """Whether the capital letter i is a side (L, R, G, D), not an initial: with no full stop
+        after it nor a title before it, before a lowercase word ("L knee", "severe L testicular
+        pain") or after a lowercase word at the end of a phrase ("genou D", "hanche G")."""
+        toks = self.toks
+        t = toks[i]
+        if self.text[t.end : t.end + 1] == ".":
+            return False  # "Kevin L.": an initial
+        prev = toks[i - 1] if i and self.text[toks[i - 1].end : t.start] in (" ", ". ") else None
+        if prev is not None and (prev.key in TITLES or prev.key in TRIGGERS):
+            return False  # "Mr L, 54 ans", "Mme D", "patient R"
+        if prev is not None and prev.first and not ordinary_or_feminine(prev.key):
+            return False  # "robert D smith", "Kevin L": a first name, then an initial
+        nxt = toks[i + 1] if i + 1 < len(toks) and self._gap(i) == " " else None
+        if nxt is not None and nxt.shape == "L" and len(nxt.text) > 1 and nxt.key not in STOP:
+            return True
+        return (
+            prev is not None
+            and self.text[prev.end : t.start] == " "
+            and prev.shape == "L"
+            and len(prev.text) > 2
+            and prev.key not in STOP
+            and (nxt is None or not nxt.capital)
+        )
+
+    # -- adjacency
+    def _gap(self, i: int) -> str:
+        """The text between token i and token i + 1."""
+        return self.text[self.toks[i].end : self.toks[i + 1].start]
+
+    def _next_adjacent(self, i: int) -> bool:
+        known = self._adjacent.get(i)
+        if known is not None:
+            return known
+        if i + 1 >= len(self.toks):
+            return False
+        gap = self.text[self.toks[i].end : self.toks[i + 1].start]
+        if gap == " ":
+            adjacent = True
+        elif self.toks[i].shape == "I":
+            adjacent = _INITIAL_GAP.fullmatch(gap) is not None
+        else:
+            adjacent = _SPACE_GAP.fullmatch(gap) is not None
+        self._adjacent[i] = adjacent
+        return adjacent
