@@ -17,7 +17,13 @@ Method:
 - precision: the share of predicted spans that overlap a gold span of any type (a hospital or
   organisation name counts as overlapped, since the data set marks it as an entity);
 - keep rate: on the phone set, the share of "keep" words left untouched; on the two data sets,
-  the share of words outside every gold span left untouched;
+  the share of words outside every gold span left untouched. On the French set a second,
+  policy-aligned keep rate also sets aside the identifiers the policy removes but the data set
+  does not mark (it marks the patient's): doctors', staff and authors' names, practitioner and
+  establishment numbers, a few unmarked phones and dates. They are listed in
+  ``benchmarks/data/eds_policy_extra.jsonl``, annotated by someone who read the texts and the
+  policy, never the engine or its output; the bench also says how many of them the engine
+  removes;
 - speed: messages of 300 characters (cut from the three sets), one process, one core.
 """
 
@@ -40,6 +46,7 @@ from bot.domain.deid import LABELS, Span, find_identifiers, warm_up  # noqa: E40
 
 DATASETS = ROOT.parent / "shared" / "datasets"
 PHONE_SET = ROOT / "benchmarks" / "data" / "deid_phone_set.jsonl"
+EDS_EXTRA = ROOT / "benchmarks" / "data" / "eds_policy_extra.jsonl"
 
 EDS_MAP = {
     "NOM": "PERSON",
@@ -89,6 +96,8 @@ class Doc:
     text: str
     gold: list[Gold]
     keep: list[str] = field(default_factory=list)
+    # identifiers the policy removes that the data set leaves unmarked: (start, end, kind)
+    extra: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def in_policy_date(value: str) -> bool:
@@ -97,6 +106,11 @@ def in_policy_date(value: str) -> bool:
 
 
 def load_eds() -> list[Doc]:
+    extra: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for line in EDS_EXTRA.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            extra[row["id"]].append((row["start"], row["end"], row["kind"]))
     docs = []
     for line in (DATASETS / "eds_pseudo_fr_pii.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -112,7 +126,7 @@ def load_eds() -> list[Doc]:
             if label == "DATE" and not in_policy_date(s["value"]):
                 label = ""
             gold.append(Gold(s["start"], s["end"], label))
-        docs.append(Doc(row["text"], gold))
+        docs.append(Doc(row["text"], gold, extra=extra.get(row["id"], [])))
     return docs
 
 
@@ -155,6 +169,11 @@ class Score:
     true_pred: int = 0
     keep_ok: int = 0
     keep_total: int = 0
+    # the same, also setting aside the identifiers the data set leaves unmarked (Doc.extra)
+    policy_ok: int = 0
+    policy_total: int = 0
+    extra_found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    extra_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     misses: list[tuple[str, str, str]] = field(default_factory=list)
     false_pos: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -189,11 +208,23 @@ def score(docs: list[Doc], *, keep_mode: str) -> Score:
             for g in doc.gold:
                 for i in range(g.start, g.end):
                     gold_mask[i] = True
+            extra_mask = [False] * len(doc.text)
+            for start, end, kind in doc.extra:
+                sc.extra_total[kind] += 1
+                sc.extra_found[kind] += all(
+                    mask[i] for i in range(start, end) if doc.text[i].isalnum()
+                )
+                for i in range(start, end):
+                    extra_mask[i] = True
             for m in _WORD.finditer(doc.text):
                 if any(gold_mask[m.start() : m.end()]):
                     continue
+                kept = not any(mask[m.start() : m.end()])
                 sc.keep_total += 1
-                sc.keep_ok += not any(mask[m.start() : m.end()])
+                sc.keep_ok += kept
+                if not any(extra_mask[m.start() : m.end()]):
+                    sc.policy_total += 1
+                    sc.policy_ok += kept
     return sc
 
 
@@ -233,6 +264,17 @@ def report(name: str, sc: Score, rate: float | None) -> None:
     keep = sc.keep_ok / sc.keep_total if sc.keep_total else 1.0
     met = "yes" if keep >= 0.99 else "NO"
     print(f"| keep rate | {keep:.4f} | {sc.keep_total} | ≥ 0.99 | {met} |")
+    if sc.policy_total:
+        policy = sc.policy_ok / sc.policy_total
+        met = "yes" if policy >= 0.99 else "NO"
+        print(
+            f"| keep rate, policy-aligned (unmarked identifiers set aside) | {policy:.4f} "
+            f"| {sc.policy_total} | ≥ 0.99 | {met} |"
+        )
+        found = ", ".join(
+            f"{kind} {sc.extra_found[kind]}/{n}" for kind, n in sorted(sc.extra_total.items())
+        )
+        print(f"\nUnmarked identifiers the engine removes: {found}")
     if rate is not None:
         ok = "yes" if rate >= 1000 else "NO"
         print(f"| msgs/s (300 chars, 1 core) | {rate:,.0f} | | ≥ 1000 | {ok} |")
