@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from bot.domain.deid_addresses import NOT_PLACE, STREET_WORDS, UNIT_WORDS, unit_ok
+from bot.domain.deid_addresses import CONTACT, NOT_PLACE, STREET_WORDS, UNIT_WORDS, unit_ok
 from bot.domain.deid_names import norm
 from bot.domain.deid_text import DOSE_AFTER, HAS_DIGIT, LETTERS, Found, Words, word_list
 from bot.domain.wordlists import is_ordinary
@@ -364,7 +364,8 @@ _MILITARY_WORDS: Final = frozenset(["apo", "fpo", "dpo"])
 # ---------------------------------------------------------------- a number, words, a number
 _HOUSE_NAME_NUMBER: Final = re.compile(
     rf"(?<![\w.,/:+#-])\d{{1,6}}[ \t]+(?:\d{{1,5}}[ \t]+)?"
-    rf"(?P<body>{_AB_WORD}(?:[ \t]+{_AB_WORD}){{0,5}})"
+    # (a contact label is no street name: "123 av. Jean Jaurès Tel. 05 45 93 18 01")
+    rf"(?P<body>(?!(?i:{CONTACT})){_AB_WORD}(?:[ \t]+(?!(?i:{CONTACT})){_AB_WORD}){{0,5}})"
     r"[ \t]+(?P<n2>\d{1,5}[a-zA-Z]?)(?:\.(?!\d))?(?![\w∆]|[.,/:]\d)"
 )
 # Cheap test before _HOUSE_NAME_NUMBER: a number, a space, a letter.

@@ -123,7 +123,11 @@ def _streets(text: str, present: Words, has_digit: bool) -> Iterator[Found]:
 
 
 # ---------------------------------------------------------------- French streets
-_NAMEWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'’-]*|l['’]\w+)"
+# A contact label ends a street or a city ("123 av. Jean Jaurès Tel. 05 45…", "75015 Paris
+# Téléphone : …"); a hospital ends a city ("31020 TOULOUSE CHU AVICENNE"): neither is a place name.
+CONTACT = r"(?:t[ée]l[ée]?(?:phone)?|fax|portable|mobile|gsm)(?![\w'’-])"
+_HOSPITAL = r"(?:CHU|CHRU|CHR|CHI|CH|GH|(?i:h[ôo]pital|clinique))(?![\w'’-])"
+_NAMEWORD = rf"(?:(?!{CONTACT})[A-ZÀ-ÖØ-Þ][\w'’.-]*|d['’][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'’-]*|l['’]\w+)"
 _PARTICLE = r"(?:de|du|des|de\sla|la|le|les|d['’]|l['’]|sur|sous|en|aux|au|et|saint|st|ste)"
 _STREET_WORD = rf"(?:{_NAMEWORD}|{_PARTICLE}|[a-zà-ÿ][\w'’-]+)"
 # A house number written in words ("deux bd …", "sept allée …"); "un" is left out ("un passage").
@@ -172,6 +176,8 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
         has_num = m.group("num") is not None
         name = m.group("name")
         typ = m.group("type")
+        if not has_num and _INSTEAD_OF.search(text, max(0, s - 5), s + len(typ) + 4):
+            continue  # "à la place d'Emilien": instead of, not a square
         capital_name = any(w[:1].isupper() for w in name.split()) or typ[:1].isupper()
         if typ.lower().rstrip(".") in {"place", "pl", "cours", "route", "voie", "cité"}:
             capital_name = any(w[:1].isupper() for w in name.split())
@@ -186,6 +192,10 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
                 continue
         if has_num or capital_name:
             yield m.start(), _name_end(m), "ADDRESS"
+
+
+# "à la place de", "à la place d'", "à la place du": instead of.
+_INSTEAD_OF: Final = re.compile(r"(?<![\w])[àa] la place (?:de|du|des|d['’])", re.I)
 
 
 def _clinical_street(text: str, typ: str, first: str) -> bool:
@@ -266,7 +276,10 @@ _ADDR_EN: Final = re.compile(
     # WERTER"), not a drive.
     # A street-name word has no digit after its capital ("POLTAO O1.42.15.93.30 Dr" is a name
     # and a phone).
-    rf"(?<![\w])\d{{1,6}}(?:[\s-]\d{{1,5}})?,?\s(?:(?:(?-i:[A-ZÀ-Þ])(?!\d)[\w'’.-]*\s){{1,4}}|{_NO_NAME})"
+    # The number, the name and the type are on one line ("56 96\nÉquipe Médicale\nDr" is a
+    # phone's end, a heading and a title); a number after a slash is a fraction ("4d/4").
+    r"(?<![\w/])\d{1,6}(?:[ \t-]\d{1,5})?,?[ \t]"
+    rf"(?:(?:(?-i:[A-ZÀ-Þ])(?!\d)[\w'’.-]*[ \t]){{1,4}}|{_NO_NAME})"
     rf"(?P<etype>{_STREET_EN})(?![\w])"
     rf"(?:\s?\d{{1,5}}\b)?(?:,?\s(?:apt\.?|suite|unit|ste\.?|#|floor|fl\.?)\s?\w{{1,6}})?",
     re.I,
@@ -341,7 +354,7 @@ _ADDR_EURO: Final = re.compile(
     rf"(?<![\w])(?!dr\b)(?:{_STREET_EN}|{_STREET_FR})\s"
     rf"(?:(?-i:de|del|dei|della|delle|do|da|dos|das|di|du|e|y)\s){{0,2}}"
     # (a name word of one or two capitals is an abbreviation: "AV OD 8/10", visual acuity)
-    rf"(?:(?!(?-i:[A-ZÀ-Þ]{{1,2}})\s)(?-i:[A-ZÀ-Þ])[\w'’.-]*\s"
+    rf"(?:(?!(?-i:[A-ZÀ-Þ]{{1,2}})\s|{CONTACT})(?-i:[A-ZÀ-Þ])[\w'’.-]*\s"
     rf"(?:(?-i:de|del|dei|della|delle|do|da|dos|das|di|du|e|y)\s)?){{1,5}}"
     rf"\d{{1,5}}\b",
     re.I,
@@ -404,9 +417,12 @@ def unit_ok(text: str, m: re.Match[str], lower_text: bool) -> bool:
 
 # ---------------------------------------------------------------- postal codes and cities
 _FIVE_DIGITS: Final = re.compile(r"\d{5}|\d\d\s\d{3}")
+# (A city does not end on a particle: "94200 Ivry-sur-Seine en date du…".)
+_CITY_WORD = rf"(?!(?i:{CONTACT})|{_HOSPITAL})[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _ZIP_CITY: Final = re.compile(
-    r"(?<![\w])(?:F-|FR-)?(?P<zip>\d{5}|\d{2}\s\d{3})\s?,?\s(?P<city>(?:[A-ZÀ-ÖØ-Þ][\w'’-]*"
-    r"(?:[\s-](?:sur|sous|en|le|la|les|de|du|des|lès|lez|aux|[A-ZÀ-ÖØ-Þ][\w'’-]*))*)"
+    r"(?<![\w])(?:F-|FR-)?(?P<zip>\d{5}|\d{2}\s\d{3})\s?,?\s"
+    rf"(?P<city>(?:{_CITY_WORD}"
+    rf"(?:[\s-](?:(?:sur|sous|en|le|la|les|de|du|des|lès|lez|aux)[\s-])*{_CITY_WORD})*)"
     # CEDEX and its number, or an arrondissement closing the line ("75011 PARIS 11")
     r"(?:\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?|"
     r"[ \t]\d{1,2}(?:e|er|[èe]me)?(?=[ \t]*(?:\n|$)|[,.;)]))?)"
@@ -474,5 +490,6 @@ _DANS_LE_ZIP: Final = re.compile(
     r"\bdans le\s(?P<zip>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w/]|[.,]\d)", re.I
 )
 _ZIP_CITY_AFTER: Final = re.compile(
-    r",?\s(?:\d{4}|\d{5})\s[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)*(?![\w])"
+    rf",?\s(?:\d{{4}}|\d{{5}})[ \t](?!(?i:{CONTACT}))"
+    r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)*(?![\w])"
 )

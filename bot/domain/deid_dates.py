@@ -58,9 +58,7 @@ def find_dates(text: str, words: Words, has_digit: bool) -> Iterator[Found]:
     for m in _DATE_CONTEXT_COMPACT.finditer(text):
         yield m.start("v"), m.end("v"), "DATE"
     for m in _DATE_COMPACT_WEAK.finditer(text):
-        v = m.group("v")
-        year = v[4:]
-        if valid_compact_date(v) and (len(year) == 2 or year[:2] in ("19", "20")):
+        if plausible_compact_date(m.group("v")):
             yield m.start("v"), m.end("v"), "DATE"
 
 
@@ -92,6 +90,13 @@ def valid_numeric_date(value: str) -> bool:
 def valid_compact_date(digits: str) -> bool:
     """Whether digits glued together read as a day, a month and a year ("05122024")."""
     return valid_numeric_date(f"{digits[:2]}/{digits[2:4]}/{digits[4:]}")
+
+
+def plausible_compact_date(digits: str) -> bool:
+    """Whether digits glued together read as a date of our times: a day, a month and a year of
+    two digits or in 19xx or 20xx ("12061981", not the filler "11111111", year 1111)."""
+    year = digits[4:]
+    return valid_compact_date(digits) and (len(year) == 2 or year[:2] in ("19", "20"))
 
 
 # ---------------------------------------------------------------- dates in words
@@ -157,7 +162,10 @@ def _text_dates(text: str, months: Words) -> Iterator[Found]:
         value = m.group()
         if value[:1].isalpha() and " " not in value.strip() and "-" not in value:
             continue
-        yield m.start(), m.end(), "DATE"
+        start = m.start()
+        if value[:3].lower() == "et ":
+            start += 3  # "entre mai et décembre 2023": "et" links, it is no day in words
+        yield start, m.end(), "DATE"
 
 
 # ---------------------------------------------------------------- short dates ("12/03")
@@ -176,6 +184,11 @@ _DATE_SHORT_POS: Final = re.compile(
     r"\s?:?\s?)$",
     re.I,
 )
+# The value of a score after its label and a colon ("Score de Picpus du 3/9: 10/10"), even when
+# the label holds the date of the score; not a date after "le :" ("Score fait le : 12/03").
+_SCORE_LABEL: Final = re.compile(
+    r"\b(?:scores?|[ée]chelle|scale|grade|stade|stage|index|indice)\b[^\n:]{0,40}:[ \t]?$", re.I
+)
 # Cycle or session markers before a short date: "C3 2/8", "C12 28.09", "S11 28.01".
 _CYCLE_BEFORE: Final = re.compile(
     r"(?:\b[CSJ]\d{1,2}|\b(?:cure|cycle|s[ée]ance)\s\d{1,2})\s?:?\s$", re.I
@@ -192,13 +205,16 @@ def _short_dates(text: str) -> Iterator[Found]:
         before = text[max(0, m.start() - 24) : m.start()]
         if _DATE_SHORT_NEG.search(before):
             continue
+        date_cue = _DATE_SHORT_POS.search(before) is not None
+        if not date_cue and _SCORE_LABEL.search(text, max(0, m.start() - 60), m.start()):
+            continue
         two_digits = len(m.group(1)) == 2 and len(m.group(3)) == 2
         cycle = (
             (sep == "/" or len(m.group(3)) == 2)
             and _CYCLE_BEFORE.search(before)
             and not DOSE_AFTER.match(text[m.end() : m.end() + 6])
         )
-        if (sep == "/" and two_digits) or cycle or _DATE_SHORT_POS.search(before):
+        if (sep == "/" and two_digits) or cycle or date_cue:
             yield m.start(), m.end(), "DATE"
 
 

@@ -49,7 +49,7 @@ TRIGGERS: Final = _words(
     cousin cousine neveu niece grand-mere grand-pere belle-mere beau-pere compagne compagnon
     conjoint conjointe husband wife son daughter brother sister father mother aunt uncle nephew
     niece cousin grandson granddaughter grandmother grandfather mr mrs interne internes externe
-    signe cordialement confrere consoeur collegue colleague chez nee ne
+    signe cordialement confrere consoeur consœur collegue colleague chez nee ne
     infirmiers infirmieres psychologue secretaire kinesitherapeute orthophoniste dieteticien
     dieteticienne sage-femme aide-soignant aide-soignante nurse
     says said kid
@@ -187,7 +187,7 @@ EPONYM_COMPOUNDS: Final = frozenset(
 # before them ("Johns Hopkins Hospital", "Mayo Clinic") name the place, not a person.
 INSTITUTION_HEADS: Final = _words(
     """
-    centre center hopital hopitaux chu chr ch clinique polyclinique institut fondation hospital
+    centre center hopital hopitaux chu chr ch gh clinique polyclinique institut fondation hospital
     clinic institute memorial groupe-hospitalier
     """
 )
@@ -269,6 +269,9 @@ CLINICAL: Final = _words(
     france paris lyon marseille
     dear hi hello thanks regards question quick help urgent need advice
     palmar palmaire plantar plantaire spiro pasi scorad dlqi basdai mmse moca iadl adl
+    tel telephone fax portable mobile gsm
+    confrere confreres consoeur consoeurs consœur consœurs collegue collegues colleague
+    colleagues secretaire secretaires
     """
 )
 

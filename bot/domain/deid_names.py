@@ -128,13 +128,13 @@ class _Finder(NameClues):
             # 3. a known first name pulls in its neighbours.
             if t.first and not t.never and t.shape != "I" and t.key not in COMMON_PLACES:
                 span = self._from_first_name(i)
-                if span is not None:
+                if span is not None and not self._letter_codes(*span):
                     self._add(*span)
                     i = span[1] + 1
                     continue
             # 4. initials beside a capitalised word: "J. PETIT", "Kevin L.", "Szabina J Gelencsér".
             span = self._from_initial(i) if t.shape in "IC" else None
-            if span is not None:
+            if span is not None and not self._letter_codes(*span):
                 self._add(*span)
                 i = span[1] + 1
                 continue

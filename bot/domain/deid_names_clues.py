@@ -39,6 +39,8 @@ from bot.domain.wordlists import clinical_words, is_ordinary
 
 _TITLE_GAP: Final = re.compile(r"\.?[ \t]{1,3}|\.")
 _SUFFIX: Final = re.compile(r",?[ \t](?:MD|DDS|DMD|PhD|Jr|Sr|II|III|IV)\b\.?")
+# A colon after a word: the word is a field's label ("Profession :").
+_LABEL_AFTER: Final = re.compile(r"[ \t]?:")
 # A number closing the text before a word: "300 m", "460 ms".
 _NUMBER_END: Final = re.compile(r"\d[ \t]?\Z")
 
@@ -69,6 +71,19 @@ class NameClues(NameGuards):
             ):
                 # "Marie Humble Née le…", "ALLARD Michèle Contacter": a word, not more of the
                 # name (after a lone first name it is the surname: "Rebecca Hides").
+                break
+            if (
+                nxt.shape in "CU"
+                and self.toks[k].shape != "I"
+                and not (nxt.first or nxt.last)
+                and is_ordinary(nxt.key)
+                and (
+                    (k > j and nxt.shape == "U")
+                    or _LABEL_AFTER.match(self.text, nxt.end) is not None
+                )
+            ):
+                # "VERONIQUE BONNET FIXÉ POUR LE…": a word in capitals after a full name;
+                # "Sandalio DIEGO Profession : Bandit": the label of the next field.
                 break
             if self._name_part(nxt, cont=True) or (lower and self._lower_name(nxt)):
                 k += 1

@@ -43,6 +43,19 @@ from bot.domain.wordlists import clinical_words, is_ordinary
 _DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
 
 
+_PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées")
+
+
+def _participle(t: Tok) -> bool:
+    """Whether a word is the past participle of a French verb in "-er" ("Discutés",
+    "Hospitalisée"): its ending has the accent, its infinitive is an ordinary word."""
+    text = t.text.lower()
+    for ending in _PARTICIPLE_ENDINGS:
+        if text.endswith(ending):
+            return is_ordinary(t.key[: len(t.key) - len(ending)] + "er")
+    return False
+
+
 class NameGuards(NameTokens):
     """The tests that keep a word out of a name, over the tokens of one text."""
 
@@ -94,10 +107,21 @@ class NameGuards(NameTokens):
         """Whether the capitalised word j after an announcing word is no name: a title with no
         name after it ("chez Mr 78 ans"), a sex letter before an age or a word ("chez F 52 ans",
         "chez K sein"), a word in capitals that is an ordinary or clinical word ("FEMME
-        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a people alone ("Patiente Marocaine")
-        or, after a comma, no known name ("sa femme, ABCDE limite")."""
+        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a capitalised ordinary word that no name
+        list knows and no name follows (an adjective of the role: "Secrétaire Médicale",
+        "Médecins Associés", "Patients Discutés"), a people alone ("Patiente Marocaine") or,
+        after a comma, no known name ("sa femme, ABCDE limite")."""
         cand = self.toks[j]
         if cand.key in TITLES:
+            return True
+        if (
+            cand.shape == "C"
+            and len(cand.text) >= 3
+            and not (cand.first or cand.last)
+            and (ordinary_or_feminine(cand.key) or _participle(cand))
+            and not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
+        ):
+            # a role and its adjective: "Secrétaire Médicale", "Patients Discutés"
             return True
         if cand.key in PEOPLES:
             # "Patiente Marocaine de 30 ans": a people, unless a name follows ("Irish Murphy")
@@ -272,6 +296,17 @@ class NameGuards(NameTokens):
         if prev.shape != "L" or prev.key in STOP or prev.key in TRIGGERS:
             return False
         return ordinary_or_feminine(t.key) or t.key in clinical_words()
+
+    def _letter_codes(self, start: int, end: int) -> bool:
+        """Whether the words start..end, three or more, are each a letter or two capitals with no
+        full stop after it: a table's header ("B L C AB A A"), initials with no surname."""
+        if end - start < 2:
+            return False
+        return all(
+            (t.shape == "I" or (t.shape == "U" and len(t.text) <= 2))
+            and self.text[t.end : t.end + 1] != "."
+            for t in self.toks[start : end + 1]
+        )
 
     def _graded(self, i: int) -> bool:
         """Whether the letter i qualifies the clinical word, drug or eponym right before it: a

@@ -32,7 +32,8 @@ _LIST_END: Final = frozenset([" ", ".", ",", ";", "!", "?", ")", "\n", ""])
 
 def propagate(finder: NameTokens, spans: list[Found]) -> list[Found]:
     """A word found in a name is a name wherever else it is written with a capital
-    ("TAILLARD, TAILLARD PIERRE"): the clue of one occurrence covers the others."""
+    ("TAILLARD, TAILLARD PIERRE"), also after an elision ("d'Emilien"): the clue of one
+    occurrence covers the others."""
     if not spans:
         return spans
     found_keys: set[str] = set()
@@ -58,6 +59,11 @@ def propagate(finder: NameTokens, spans: list[Found]) -> list[Found]:
             and not any(s <= t.start < e for s, e in covered)
         ):
             out.append((t.start, t.end, "PERSON"))
+        elif t.key[1:2] == "'" and t.key[:1] in "dl" and t.key[2:] in found_keys:
+            # after an elision: "Emilien viendra à la place d'Emilien"
+            name = t.start + 2
+            if t.text[2:3].isupper() and not any(s <= name < e for s, e in covered):
+                out.append((name, t.end, "PERSON"))
     return out
 
 

@@ -29,6 +29,7 @@ from bot.domain.deid_names_words import (
     norm,
     ordinary_or_feminine,
 )
+from bot.domain.deid_text import word_list
 from bot.domain.wordlists import first_names, is_ordinary, surnames
 
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -48,7 +49,9 @@ class Tok:
     first: bool
     last: bool
     fixed: bool = False  # part of a compound eponym or of an institution's name
-    code: bool = False  # glued to a digit or a unit sign: "PaO2", "J10", "40F", "g/L", "K+"
+    # glued to a digit or a unit sign ("PaO2", "J10", "40F", "g/L", "K+"), or a clinical form
+    # ("NEPHROPATIE") or a pharmaceutical form after a dose ("100mg/10ml SOL")
+    code: bool = False
 
     @property
     def never(self) -> bool:
@@ -76,8 +79,9 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_info(word: str) -> tuple[str, str, bool, bool]:
-    """Key, shape, known first name, known surname: the same for every occurrence of a word."""
+def _word_info(word: str) -> tuple[str, str, bool, bool, bool]:
+    """Key, shape, known first name, known surname and clinical form: the same for every
+    occurrence of a word."""
     firsts, lasts = first_names(), surnames()
     key = norm(word)
     first = key in firsts
@@ -85,7 +89,9 @@ def _word_info(word: str) -> tuple[str, str, bool, bool]:
         # "Jean-Pierre", "Marie-Ange-Gaëlle": a first name leads; "sage-femme" is a word
         base, *rest = key.split("-")
         first = base in firsts and not any(is_ordinary(p) and p not in firsts for p in rest)
-    return key, _shape(word), first, key in lasts
+    last = key in lasts
+    clinical = not first and not last and len(key) >= 8 and key.endswith(_CLINICAL_SUFFIXES)
+    return key, _shape(word), first, last, clinical
 
 
 def _tokens(text: str) -> list[Tok]:
@@ -97,8 +103,8 @@ def _tokens(text: str) -> list[Tok]:
         start, end = m.span()
         if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
             word, end = word[:-2], end - 2  # English possessive: "Marcil's" is "Marcil"
-        key, shape, first, last = _word_info(word)
-        code = end in glued
+        key, shape, first, last, clinical = _word_info(word)
+        code = end in glued or clinical
         if shape == "I":
             after = text[end : end + 1]
             if word == "I" and after != ".":
@@ -114,6 +120,12 @@ def _tokens(text: str) -> list[Tok]:
 
 
 _DIGITS: Final = re.compile(r"\d+")
+# The endings of French clinical words: a long word that ends so and that no name list knows
+# is a disease, a procedure or a sign, even misspelt ("C. NEPHROPATIE"), no surname. (English
+# endings are surnames too: "Kárpáthy".)
+_CLINICAL_SUFFIXES: Final = tuple(
+    word_list("pathie patie ectomie otomie ostomie plastie scopie graphie algie emie urie plegie")
+)
 # What around one capital letter makes it a unit, a sex or an ion, never an initial: a sign
 # after it ("N°", "G/L", "K+"), a digit or a sign before it ("40F", "g/L", "°C").
 _UNIT_SIGNS: Final = frozenset(["°", "º", "/", "+"])
@@ -123,6 +135,21 @@ _UNIT_BEFORE: Final = frozenset("0123456789/°º")
 _ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
 # A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.
 _ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[a-d]?")
+# Pharmaceutical forms, and the dose that comes before one ("100mg/10ml", "500 mg", "2 g/j").
+_GALENIC: Final = frozenset(
+    word_list(
+        """
+        sol solution inj injectable cp cpr comp gel gelule amp ampoule fl flacon pdr poudre susp
+        suspension sirop creme pom pommade collyre supp suppo suppositoire lp cap caps capsule
+        sach sachet patch spray
+        """
+    )
+)
+_DOSE_BEFORE: Final = re.compile(
+    r"\d[ \t]?(?:mg|g|µg|mcg|ml|ui|u|%|mmol)(?:[ \t]?/[ \t]?[\d.,]*[ \t]?(?:mg|g|ml|l|h|j|d))?"
+    r"[ \t]{1,2}\Z",
+    re.I,
+)
 # The letters of a side: left, right, gauche, droite.
 _SIDES: Final = frozenset("LRGD")
 
@@ -137,6 +164,7 @@ class NameTokens:
         self._fix_compounds()
         self._fix_institutions()
         self._fix_codes()
+        self._fix_galenic()
 
     # -- words that are never a name whatever the rules say
     def _fix_compounds(self) -> None:
@@ -204,6 +232,13 @@ class NameTokens:
                 toks[i - 1].fixed = t.fixed = True
             elif t.shape == "I" and t.text in _SIDES and self._side(i):
                 t.shape, t.code = "L", True
+
+    def _fix_galenic(self) -> None:
+        """Mark a pharmaceutical form right after a dose ("INFLIXIMAB 100mg/10ml SOL", "2 g
+        INJ"): part of a prescription, never a name."""
+        for t in self.toks:
+            if t.key in _GALENIC and _DOSE_BEFORE.search(self.text, max(0, t.start - 24), t.start):
+                t.code = True
 
     def _classification(self, i: int) -> bool:
         """Whether the Roman numeral i grades the capitalised word before it ("Graf IIa",

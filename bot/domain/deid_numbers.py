@@ -14,7 +14,12 @@ from typing import Final
 import phonenumbers
 from stdnum.fr import nir as stdnum_nir
 
-from bot.domain.deid_dates import DATE_NUMERIC, valid_compact_date, valid_numeric_date
+from bot.domain.deid_dates import (
+    DATE_NUMERIC,
+    plausible_compact_date,
+    valid_compact_date,
+    valid_numeric_date,
+)
 from bot.domain.deid_text import DIGIT_GROUPS, DOSE_AFTER, Found, Words, is_word_char, word_list
 
 
@@ -44,10 +49,12 @@ _EMAIL: Final = re.compile(
 
 # ---------------------------------------------------------------- runs of digits
 # A run of digits with single separators between groups: phones, NIR, SSN, record numbers.
+# A time ("12:32") is neither the end nor the start of a run: "vingt-six 02 2012 12:32 9301932"
+# is a date, a time and a record number, not two phones.
 _RUN: Final = re.compile(
-    r"(?<![\w/.])(?<!\d,)(?:\+|00)?\s?(?:\(\d{1,4}\)[\s.-]?)?"
+    r"(?<![\w/.])(?<!\d,)(?<!\d:)(?:\+|00)?\s?(?:\(\d{1,4}\)[\s.-]?)?"
     r"\d(?:\d|[ .\-]\d|\s?\(0\)\s?\d|\)[\s.-]?\d)*"
-    r"(?:\s?(?:x|ext\.?|poste)\s?\d{1,5})?(?![\w])",
+    r"(?:\s?(?:x|ext\.?|poste)\s?\d{1,5})?(?![\w]|:\d)",
     re.I,
 )
 # Five pairs whose first two carry stray letters typed before their digits ("FE01 W47 33 41
@@ -146,10 +153,10 @@ def _classify_run(text: str, start: int, end: int) -> str | None:
     singles = sum(len(g) == 1 for g in groups)
     if singles == len(groups):
         # digits typed one by one: a date of birth (8) or nothing we know.
-        if 13 <= n <= 15:
-            return "NIR"
+        if 13 <= n <= 15 and digits[0] in "1278" and not _counting(groups):
+            return "NIR"  # its first digit is the sex; "0 0 0 … 0" is a filler
         date_like = n in (7, 8) and not _by_one(groups)
-        if date_like and valid_compact_date(digits):
+        if date_like and plausible_compact_date(digits):
             return "DATE"  # seven digits: a date of birth with a digit lost
         return "ID" if n >= 7 and not _counting(groups) else None
     if singles >= 8 and singles >= 0.8 * len(groups) and not _counting(groups):
