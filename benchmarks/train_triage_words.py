@@ -59,6 +59,8 @@ TRAINING = (
     "triage_final12.jsonl",
     "triage_final13.jsonl",
     "triage_final14.jsonl",
+    "triage_final15.jsonl",
+    "triage_final16.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30

@@ -156,17 +156,28 @@ def classify_with(lexicon: Lexicon, text: str, words: WordModel | None = None) -
     # the learned words alone never make an answer sure, unless they are sure themselves
     evidence = max(tally.scores.values(), default=0.0)
     if words is not None and lexicon.words_weight > 0:
-        surest = _add_words(lexicon, words, raw, tally)
+        surest = _add_words(lexicon, words, raw, matches, tally)
         evidence = math.inf if surest >= lexicon.words_sure else evidence
     return _decide(lexicon, tally, evidence)
 
 
-def _add_words(lexicon: Lexicon, words: WordModel, raw: Sequence[Token], tally: _Tally) -> float:
+def _add_words(
+    lexicon: Lexicon,
+    words: WordModel,
+    raw: Sequence[Token],
+    matches: Sequence[Match],
+    tally: _Tally,
+) -> float:
     """Add the learned word weights' evidence and return their highest probability: each
     specialty their probability reaches ``words_least`` for gets that share of ``words_weight``
     points. When the lexicon found nothing, they count only if one specialty reaches
-    ``words_alone``: a greeting or a question of unknown words still goes to general practice."""
+    ``words_alone``: a greeting or a question of unknown words still goes to general practice.
+    A word of a multi-word term that the model does not read for the term's specialty at all is
+    left out ("plaques" of "sclérose en plaques" is no skin plaque)."""
     stems = features(raw, lexicon.ambiguous)
+    misread = _misread(words, raw, matches)
+    if misread:
+        stems = [stem for stem in stems if stem not in misread]
     if not stems:
         return 0.0
     shares = words.probabilities(stems)
@@ -178,6 +189,22 @@ def _add_words(lexicon: Lexicon, words: WordModel, raw: Sequence[Token], tally: 
         label = f"learned words: {', '.join(cues) or '-'} ({share:.0%})"
         tally.add(words.slugs[slot], lexicon.words_weight * share, label)
     return max(shares)
+
+
+def _misread(words: WordModel, raw: Sequence[Token], matches: Sequence[Match]) -> set[str]:
+    """The stems inside a multi-word term of the lexicon that the model reads for other
+    specialties only, none of them the term's: "plaques" of "sclérose en plaques" (skin, for
+    the model) — not "cutanée" of "éruption cutanée" (allergology first, dermatology too)."""
+    misread: set[str] = set()
+    for match in matches:
+        if match.last == match.first or not match.entries:
+            continue
+        homes = {words.slugs.index(entry.slug) for entry in match.entries}
+        for token in raw[match.first : match.last + 1]:
+            pulls = words.weights.get(token.stem)
+            if pulls and not any(slot in homes and weight > 0 for slot, weight in pulls):
+                misread.add(token.stem)
+    return misread
 
 
 # --- adding up the evidence ----------------------------------------------------------------------

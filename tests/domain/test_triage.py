@@ -187,7 +187,7 @@ def test_a_one_letter_typo_in_a_long_word_is_tolerated() -> None:
     """'hypertention' is read as 'hypertension', at a reduced weight."""
     result = classify("hypertention")
     assert result.specialty == "cardiology"
-    assert result.evidence["cardiology"] == ("hypertension (~)",)
+    assert result.evidence["cardiology"][0] == "hypertension (~)"
 
 
 def test_a_swapped_letter_is_tolerated() -> None:

@@ -117,6 +117,26 @@ def test_features_are_content_stems_once_each_in_order() -> None:
 # --- joining the lexicon's evidence -----------------------------------------------------------
 
 
+def test_a_word_of_a_term_read_only_for_other_specialties_is_left_out() -> None:
+    """'plaques' of 'sclérose en plaques' is no skin plaque: a word inside a multi-word term
+    that the model reads only for other specialties than the term's does not count; one it
+    also reads for the term's specialty does ('cutanée' of 'éruption cutanée')."""
+    lexicon = _lexicon(
+        neurology={"names": ["neurologue"], "strong": ["sclérose en plaques"]},
+        dermatology={"names": ["dermatologue"], "strong": ["éruption cutanée"]},
+    )
+    model = _model(
+        plaqu={"dermatology": 9.0},
+        cutan={"allergology": 3.0, "dermatology": 1.0},
+    )
+    multiple = classify_with(lexicon, "sclérose en plaques", model)
+    assert dict(multiple.ranking) == {"neurology": 3.0}
+    rash = classify_with(lexicon, "éruption cutanée", model)
+    assert "allergology" in dict(rash.ranking)
+    alone = classify_with(lexicon, "plaques", model)
+    assert alone.specialty == "dermatology"
+
+
 def test_without_a_model_the_lexicon_decides_alone() -> None:
     lexicon = _lexicon(cardiology={"names": ["cardiologue"], "typical": ["souffle"]})
     model = _model(souffl={"pulmonology": 9.0})
