@@ -264,7 +264,7 @@ def report(name: str, sc: Score, rate: float | None) -> None:
     keep = sc.keep_ok / sc.keep_total if sc.keep_total else 1.0
     met = "yes" if keep >= 0.99 else "NO"
     print(f"| keep rate | {keep:.4f} | {sc.keep_total} | ≥ 0.99 | {met} |")
-    if sc.policy_total:
+    if sc.extra_total:
         policy = sc.policy_ok / sc.policy_total
         met = "yes" if policy >= 0.99 else "NO"
         print(

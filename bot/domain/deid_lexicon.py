@@ -7,9 +7,11 @@ taken from an evaluation set.
 
 from typing import Final
 
+from bot.domain.wordlists import unligatured
+
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(unligatured(text).split())
 
 
 # Function words: never a name on their own, and they end a name.

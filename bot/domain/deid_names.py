@@ -33,6 +33,7 @@ from bot.domain.deid_names_tokens import Tok
 from bot.domain.deid_names_words import (
     CALL_WORDS,
     GREETINGS,
+    KIN,
     LOWER_SUBJECT_VERBS,
     NAMING_ONE,
     NEVER_AFTER,
@@ -113,7 +114,9 @@ class _Finder(NameClues):
                     ):
                         i += 1
                         continue  # "call me back", "call me later": an adverb, not a name
-                    if strong and self._lower_name(cand):
+                    if strong and (
+                        self._lower_name(cand) or (t.key in KIN and self._lower_kin_surname(cand))
+                    ):
                         k = self._extend(j, lower=True)
                         self._add(j, k)
                         i = k + 1

@@ -86,6 +86,22 @@ class NameGuards(NameTokens):
             and t.key not in COMMON_PLACES
         )
 
+    def _lower_kin_surname(self, t: Tok) -> bool:
+        """A lowercase known surname after a relative ("sa fille lefebvre", "la sœur lemaire"),
+        also with an adjective's ending, when it is no ordinary word, clinical word or eponym
+        ("sa fille aînée", "sa mère diabétique", "son père parkinson")."""
+        return (
+            t.shape == "L"
+            and len(t.text) >= 4
+            and t.last
+            and not t.never
+            and t.key not in COMMON
+            and t.key not in COMMON_PLACES
+            and t.key not in EPONYMS
+            and not ordinary_or_feminine(t.key)
+            and t.key not in clinical_words()
+        )
+
     def _lower_surname(self, t: Tok) -> bool:
         """A lowercase word after a first name and an initial: a known or unknown surname."""
         return (

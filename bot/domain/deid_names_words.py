@@ -20,7 +20,7 @@ from bot.domain.deid_lexicon import (
     STOP,
     TRIGGERS,
 )
-from bot.domain.wordlists import is_ordinary
+from bot.domain.wordlists import is_ordinary, unligatured
 
 PARTICLES: Final = frozenset(
     [
@@ -309,10 +309,12 @@ ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse
 
 
 def norm(word: str) -> str:
-    """Case-fold, unify apostrophes and strip accents: the key of every lexicon."""
+    """Case-fold, unify apostrophes, spell out the ligatures and strip accents: the key of every
+    lexicon ("sœur" is "soeur", as the word lists hold it)."""
     folded = word.casefold().replace("’", "'")
     if folded.isascii():
         return folded
+    folded = unligatured(folded)
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -6,10 +6,16 @@ from functools import cache
 from importlib import resources
 
 
+def unligatured(text: str) -> str:
+    """``text`` with the ligatures œ and æ spelt out ("sœur" -> "soeur"): Unicode keeps them
+    whole when it strips accents, phones type both."""
+    return text.replace("œ", "oe").replace("æ", "ae")
+
+
 def _load(name: str) -> frozenset[str]:
-    """One word list of ``data/``: a folded word per line."""
+    """One word list of ``data/``: a folded word per line (ligatures spelt out)."""
     data = resources.files("bot.domain").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(data.split())
+    return frozenset(unligatured(data).split())
 
 
 @cache

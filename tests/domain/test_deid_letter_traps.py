@@ -235,3 +235,41 @@ def test_a_name_ends_before_an_ordinary_word_or_a_field_label(text: str, expecte
     """A word in capitals after a full name ("FIXÉ") and the label of the next field
     ("Profession :") are no more of the name."""
     assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sa sœur martine a appelé", "sa sœur [NOM] a appelé"),
+        ("la sœur lefebvre a appelé", "la sœur [NOM] a appelé"),
+        ("sa fille lemaire est venue", "sa fille [NOM] est venue"),
+        ("la soeur lefebvre a appelé", "la soeur [NOM] a appelé"),
+    ],
+)
+def test_a_lowercase_surname_after_a_relative_is_a_name(text: str, expected: str) -> None:
+    """After a relative, a lowercase known surname is a name, also when it ends like an
+    adjective ("lefebvre", "lemaire"), and "sœur" with its ligature announces it as "soeur"."""
+    assert redacted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sa fille aînée est venue",
+        "sa mère diabétique",
+        "son père parkinson",
+        "son mari alzheimer",
+        "sa femme enceinte",
+        "son fils autiste",
+        "sa mère lupique",
+        "sa fille anorexique",
+        "son frère jumeau",
+        "sa mère dépressive",
+        "son père dément",
+        "sa mère grabataire",
+        "œdème et cœur normal chez sa sœur aînée",
+    ],
+)
+def test_what_a_relative_is_stays(text: str) -> None:
+    """An adjective, a disease or an eponym after a relative is no surname."""
+    assert redacted(text) == text
