@@ -105,6 +105,8 @@ def _tokens(text: str) -> list[Tok]:
             word, end = word[:-2], end - 2  # English possessive: "Marcil's" is "Marcil"
         key, shape, first, last, clinical = _word_info(word)
         code = end in glued or clinical
+        if not code and len(word) <= 4 and text[end : end + 1] == "+":
+            code = True  # "TPO Ab+", "Rh+", "HBs+": a test's result, not a name
         if shape == "I":
             after = text[end : end + 1]
             if word == "I" and after != ".":
@@ -115,6 +117,8 @@ def _tokens(text: str) -> list[Tok]:
             elif code or (start and text[start - 1] in _UNIT_BEFORE):
                 shape = "L"  # "40F.", "5N.", "12H", "g/L.", "39°C.": a sex, a unit
                 code = True
+            elif word in _SEXES and _AGE_AFTER.match(text, end):
+                shape, code = "L", True  # "H 60a", "F 19a", "M 54 ans": a sex before an age
         out.append(Tok(start, end, word, key, shape, first, last, False, code))
     return out
 
@@ -131,6 +135,9 @@ _CLINICAL_SUFFIXES: Final = tuple(
 _UNIT_SIGNS: Final = frozenset(["°", "º", "/", "+"])
 _NUMBER_SIGNS: Final = frozenset(["°", "º"])
 _UNIT_BEFORE: Final = frozenset("0123456789/°º")
+# A sex letter before an age: "H 60a", "F 19 ans", "M 54yo".
+_SEXES: Final = frozenset("HFMW")
+_AGE_AFTER: Final = re.compile(r"[ \t]?\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])")
 # An acronym with a lowercase plural "s" ("DAAs", "NSAIDs", "IPPs"): a class of drugs, no name.
 _ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
 # A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.

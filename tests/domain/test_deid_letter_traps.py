@@ -273,3 +273,24 @@ def test_a_lowercase_surname_after_a_relative_is_a_name(text: str, expected: str
 def test_what_a_relative_is_stays(text: str) -> None:
     """An adjective, a disease or an eponym after a relative is no surname."""
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "purpura vasculaire + arthralgies + créat qui monte H 60a, cryoglobuline ?",
+        "acné nodulaire sévère F 19a avec cicatrices, échec doxy 3 mois",
+        "TSH 7.8, fT4 normal, TPO Ab+, 31F trying to conceive",
+        "groupe O Rh+, RAI négatives",
+    ],
+)
+def test_a_sex_before_an_age_and_a_positive_test_are_no_initials(text: str) -> None:
+    """'H 60a', 'F 19a': a sex before an age; 'Ab+', 'Rh+': a test's result."""
+    assert redacted(text) == text
+
+
+def test_a_title_before_an_initial_and_an_age_still_announces_a_patient() -> None:
+    """'Mme H 58 ans' is a patient's initial: the title says so."""
+    assert redacted("Mme H 58 ans, ostéoporose, AgHBs+ chez Mme Durand") == (
+        "Mme [NOM] 58 ans, ostéoporose, AgHBs+ chez Mme [NOM]"
+    )
