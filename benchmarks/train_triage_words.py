@@ -61,6 +61,9 @@ TRAINING = (
     "triage_final14.jsonl",
     "triage_final15.jsonl",
     "triage_final16.jsonl",
+    "triage_final17.jsonl",
+    "triage_final18.jsonl",
+    "triage_final19.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
