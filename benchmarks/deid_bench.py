@@ -271,13 +271,14 @@ def report(name: str, sc: Score, rate: float | None) -> None:
             f"| keep rate, policy-aligned (unmarked identifiers set aside) | {policy:.4f} "
             f"| {sc.policy_total} | ≥ 0.99 | {met} |"
         )
+    if rate is not None:
+        ok = "yes" if rate >= 1000 else "NO"
+        print(f"| msgs/s (300 chars, 1 core) | {rate:,.0f} | | ≥ 1000 | {ok} |")
+    if sc.extra_total:
         found = ", ".join(
             f"{kind} {sc.extra_found[kind]}/{n}" for kind, n in sorted(sc.extra_total.items())
         )
         print(f"\nUnmarked identifiers the engine removes: {found}")
-    if rate is not None:
-        ok = "yes" if rate >= 1000 else "NO"
-        print(f"| msgs/s (300 chars, 1 core) | {rate:,.0f} | | ≥ 1000 | {ok} |")
 
 
 def clinical_questions() -> list[str]:
