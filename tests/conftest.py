@@ -93,7 +93,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
     """Test settings: no .env, instant approval, given database."""
     values: dict[str, Any] = {"database_url": database_url, "require_approval": False}
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture

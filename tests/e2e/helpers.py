@@ -172,7 +172,8 @@ class Script:
         before = len(await self.c.answers(user_id))
         await self.c.press(user_id, message_id, data=data, force=True)
         answer = await self.expect_answer(user_id, before + 1)
-        return answer["text"]
+        text = answer.get("text")
+        return text if isinstance(text, str) else None
 
     async def new_messages(self, user_id: int) -> list[Json]:
         """The bot messages to ``user_id`` after the last one this script saw."""

@@ -31,7 +31,7 @@ async def test_anonymity_check_catches_an_identity_in_text_or_buttons(
 ) -> None:
     """The demo's check fails when another user's username reaches a chat, in the text or in a
     button's callback data; it passes when nothing names anyone."""
-    users = [
+    users: list[demo.Json] = [
         {"id": 501, "first_name": "Ana", "last_name": "Roux", "username": "ana_md"},
         {"id": 502, "first_name": "Bob", "last_name": "Lenoir", "username": "bob_md"},
     ]
