@@ -52,38 +52,36 @@ PARTICLES: Final = frozenset(
         "saint",
     ]
 )
+# The relatives of French messages: they announce a name, also a lowercase one ("sa fille
+# lemaire"), and a name may follow "de" after them ("la fille de Mme X").
+_RELATIVES_FR: Final = frozenset(
+    ["epouse", "epoux", "mari", "femme", "fille", "fils", "frere", "soeur", "pere", "mere"]
+)
 # Announcing words after which a lowercase known name is taken as a name.
-STRONG_TRIGGERS: Final = frozenset(
-    [
-        "patient",
-        "patiente",
-        "pt",
-        "pte",
-        "nom",
-        "prenom",
-        "prenoms",
-        "name",
-        "surname",
-        "firstname",
-        "named",
-        "called",
-        "appele",
-        "appelee",
-        "s'appelle",
-        "epouse",
-        "epoux",
-        "mari",
-        "femme",
-        "fille",
-        "fils",
-        "frere",
-        "soeur",
-        "pere",
-        "mere",
-        "chez",
-        "infirmiers",
-        "infirmieres",
-    ]
+STRONG_TRIGGERS: Final = (
+    frozenset(
+        [
+            "patient",
+            "patiente",
+            "pt",
+            "pte",
+            "nom",
+            "prenom",
+            "prenoms",
+            "name",
+            "surname",
+            "firstname",
+            "named",
+            "called",
+            "appele",
+            "appelee",
+            "s'appelle",
+            "chez",
+            "infirmiers",
+            "infirmieres",
+        ]
+    )
+    | _RELATIVES_FR
 )
 TWO_WORD_TRIGGERS: Final = frozenset(
     {
@@ -134,18 +132,8 @@ UPPER_TITLES: Final = frozenset({"Mr", "MR", "Mrs", "MRS", "Ms", "MS", "M"})
 NEVER: Final = STOP | EPONYMS | DRUGS | CLINICAL
 # What can never continue a name, nor follow a title (eponyms may: "Dr Murphy", "Paul Lambert").
 NEVER_AFTER: Final = STOP | DRUGS | CLINICAL | COMMON_PLACES
-KIN: Final = frozenset(
+KIN: Final = _RELATIVES_FR | frozenset(
     [
-        "epouse",
-        "epoux",
-        "mari",
-        "femme",
-        "fille",
-        "fils",
-        "frere",
-        "soeur",
-        "pere",
-        "mere",
         "famille",
         "family",
         "wife",
