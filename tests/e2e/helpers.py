@@ -1,8 +1,11 @@
-"""Shared steps of the end-to-end tests: scripted users, onboarding, asking, taking, the database.
+"""Shared steps of the end-to-end tests: user records, scripted users, onboarding, asking,
+taking, and every read (or direct write) of the database.
 
-``Script`` remembers the last message each user has seen, so every ``expect`` waits for a *new*
-message (the same idea as ``bot.demo.Demo.expect``). Nothing here sleeps to let time pass: it polls
-the stand-in or the database until a condition holds, with a deadline.
+``Chats`` remembers the last message each user has seen, so every ``expect`` waits for a *new*
+message (the same idea as ``bot.demo.Demo.expect``); ``Script`` builds the flows on it, and
+``tests.e2e.lifecycle_helpers.Users`` the on-call steps on a clock the test moves. Nothing here
+sleeps to let time pass: it polls the stand-in or the database until a condition holds, with a
+deadline.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -19,8 +23,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.domain.rpps import luhn_valid
 from bot.sandbox.client import SandboxClient
 from bot.settings import Settings
+from bot.texts import t
 from storage.db import create_engine, create_session_factory
-from storage.models import Offer, Outbox, OutboxStatus, Thread, User
+from storage.models import Offer, OnCallWindow, Outbox, OutboxStatus, Thread, User
 from tests.conftest import seed
 
 Json = dict[str, Any]
@@ -54,6 +59,11 @@ def has(substring: str) -> Predicate:
     return lambda m: substring in body(m) and not m.get("deleted")
 
 
+def fr(key: str, **params: object) -> str:
+    """A French text of the catalogue as the stand-in shows it (no HTML tags)."""
+    return t("fr", key, **params).replace("<b>", "").replace("</b>", "")
+
+
 def buttons(message: Json) -> list[Json]:
     """Every inline button of a message, row after row."""
     markup = message.get("reply_markup") or {}
@@ -73,6 +83,11 @@ def thread_id_of(message: Json, prefix: str = "take:") -> int:
     return int(button_data(message, prefix).split(":")[1])
 
 
+def is_offer(message: Json) -> bool:
+    """The message is an offer carrying Take / Pass."""
+    return any(str(b.get("callback_data", "")).startswith("take:") for b in buttons(message))
+
+
 def user_record(
     user_id: int,
     *,
@@ -84,6 +99,7 @@ def user_record(
     on_call: bool = False,
     verified: bool = True,
     capacity: int | None = None,
+    moderator: bool = False,
 ) -> Json:
     """A seed record (``tests.conftest.seed``) that also names the user in the stand-in."""
     record: Json = {
@@ -95,21 +111,20 @@ def user_record(
         "verified": verified,
         "specialties": list(specialties),
         "on_call": on_call,
+        "moderator": moderator,
     }
     if capacity is not None:
         record["capacity"] = capacity
     return record
 
 
-class Script:
-    """Scripted users against the stand-in, each remembering the last message they saw."""
+class Chats:
+    """Users' chats with the bot through the stand-in, each remembering the last message seen."""
 
     def __init__(self, client: SandboxClient, settings: Settings) -> None:
         self.c = client
         self.settings = settings
         self.seen: dict[int, int] = {}
-
-    # --- users -------------------------------------------------------------------------------
 
     async def add(self, *records: Json) -> None:
         """Create users in the stand-in only (they will onboard themselves)."""
@@ -121,13 +136,6 @@ class Script:
                 username=r.get("username"),
                 language_code=r.get("language_code", "fr"),
             )
-
-    async def seed(self, *records: Json) -> None:
-        """Create ready users in the stand-in and in the database (no onboarding)."""
-        await self.add(*records)
-        await seed(self.settings, *records)
-
-    # --- waiting -----------------------------------------------------------------------------
 
     async def expect(
         self,
@@ -180,6 +188,15 @@ class Script:
         after = self.seen.get(user_id, 0)
         return [m for m in await self.c.chat(user_id) if m["message_id"] > after]
 
+
+class Script(Chats):
+    """Scripted users going through onboarding, asking, taking, on the real clock."""
+
+    async def seed(self, *records: Json) -> None:
+        """Create ready users in the stand-in and in the database (no onboarding)."""
+        await self.add(*records)
+        await seed(self.settings, *records)
+
     async def settle(self) -> None:
         """Wait until the bot handled every update sent so far and the outbox is empty.
 
@@ -227,10 +244,7 @@ class Script:
 
     async def offer(self, specialist: int) -> Json:
         """Wait for the next offer to ``specialist``."""
-        return await self.expect(
-            specialist,
-            lambda m: any(str(b.get("callback_data", "")).startswith("take:") for b in buttons(m)),
-        )
+        return await self.expect(specialist, is_offer)
 
     async def take(self, specialist: int, offer: Json) -> Json:
         """Press Take; return the specialist's "you took it" message."""
@@ -291,12 +305,12 @@ async def wait_db(
         await engine.dispose()
 
 
-async def no_pending_outbox(session: AsyncSession) -> bool:
-    """True when every outbox row was delivered or given up."""
-    result = await session.exec(
-        select(func.count()).where(col(Outbox.status) == OutboxStatus.PENDING)
-    )
-    return int(result.one()) == 0
+async def no_pending_outbox(session: AsyncSession, *, due_by: datetime | None = None) -> bool:
+    """True when every outbox row (due by ``due_by``, when given) was delivered or given up."""
+    query = select(func.count()).where(col(Outbox.status) == OutboxStatus.PENDING)
+    if due_by is not None:
+        query = query.where(col(Outbox.next_attempt_at) <= due_by)
+    return int((await session.exec(query)).one()) == 0
 
 
 async def get_user(settings: Settings, user_id: int) -> User | None:
@@ -331,4 +345,25 @@ async def set_status(settings: Settings, user_id: int, status: str) -> None:
         assert user is not None
         user.status = status
         session.add(user)
+        await session.commit()
+
+
+async def windows(settings: Settings, user_id: int) -> list[tuple[int, int, int]]:
+    """A user's stored weekly windows as (weekday, start minute, end minute)."""
+    async with db(settings) as session:
+        query = (
+            select(OnCallWindow)
+            .where(OnCallWindow.user_id == user_id)
+            .order_by(col(OnCallWindow.weekday), col(OnCallWindow.start_minute))
+        )
+        return [(w.weekday, w.start_minute, w.end_minute) for w in (await session.exec(query))]
+
+
+async def set_windows(settings: Settings, user_id: int, spans: list[tuple[int, int, int]]) -> None:
+    """Store weekly windows for a user directly."""
+    async with db(settings) as session:
+        for weekday, start, end in spans:
+            session.add(
+                OnCallWindow(user_id=user_id, weekday=weekday, start_minute=start, end_minute=end)
+            )
         await session.commit()

@@ -1,19 +1,15 @@
-"""Steps shared by the on-call and lifecycle end-to-end tests: a clock the test moves, the real
-Application on the stand-in with that clock, scripted users, and reads of the database.
+"""Steps of the on-call and lifecycle end-to-end tests: a clock the test moves, the real
+Application on the stand-in with that clock, the sweep, and scripted users on that clock.
 
+User records, message predicates and every read of the database come from ``tests.e2e.helpers``.
 Nothing here sleeps for time to pass: the clock is moved by hand and the sweep is called directly.
-Waiting is polling the stand-in or the database until a condition holds, with a deadline.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from sqlmodel import col, select
 
 from bot.app import build_application, running
 from bot.context import ConfrereApp
@@ -22,13 +18,20 @@ from bot.sandbox.server import SANDBOX_TOKEN, Sandbox
 from bot.services import sweep
 from bot.services.seeding import seed_users
 from bot.settings import Settings
-from storage.db import SessionFactory, create_engine, create_session_factory
-from storage.models import Offer, OnCallWindow, Outbox, OutboxStatus, Thread, User
-from tests.e2e.helpers import Json, Predicate, buttons, has
+from tests.e2e.helpers import (
+    Chats,
+    Json,
+    button_data,
+    db,
+    has,
+    is_offer,
+    no_pending_outbox,
+    user_record,
+    wait_db,
+)
 
 # A Wednesday: 10:00 UTC is 11:00 in Paris (the default time zone).
 NOW = datetime(2025, 3, 5, 10, 0, tzinfo=UTC)
-STEP_TIMEOUT = 8.0
 GP = 1001
 QUESTION = (
     "Patiente de 70 ans, IRC stade 4 (DFG 18, créat 280 µmol/L), kaliémie à 6,1 sous ramipril "
@@ -68,67 +71,24 @@ async def run_sweep(app: ConfrereApp) -> sweep.SweepReport:
     return report
 
 
-def is_offer(message: Json) -> bool:
-    """The message is an offer carrying Take / Pass."""
-    return any(str(b.get("callback_data", "")).startswith("take:") for b in buttons(message))
-
-
-def record(
-    user_id: int,
-    *,
-    specialties: Sequence[str] = (),
-    on_call: bool = False,
-    capacity: int | None = None,
-    moderator: bool = False,
-) -> Json:
-    """A seed record of a verified French-speaking user."""
-    rec: Json = {
-        "id": user_id,
-        "first_name": f"User{user_id}",
-        "language_code": "fr",
-        "verified": True,
-        "specialties": list(specialties),
-        "on_call": on_call,
-        "moderator": moderator,
-    }
-    if capacity is not None:
-        rec["capacity"] = capacity
-    return rec
-
-
 def nephro(user_id: int, *, on_call: bool = False, capacity: int | None = None) -> Json:
     """A verified nephrologist."""
-    return record(user_id, specialties=["nephrology"], on_call=on_call, capacity=capacity)
+    return user_record(user_id, specialties=["nephrology"], on_call=on_call, capacity=capacity)
 
 
-class Users:
-    """Scripted users; each ``expect`` waits for a message newer than the last one seen."""
+class Users(Chats):
+    """Scripted users on the test's clock; each ``expect`` waits for a message newer than the
+    last one seen."""
 
     def __init__(self, client: SandboxClient, settings: Settings, clock: Clock) -> None:
-        self.c = client
-        self.settings = settings
+        super().__init__(client, settings)
         self.clock = clock
-        self.seen: dict[int, int] = {}
 
     async def seed(self, *records: Json) -> None:
         """Create ready users in the stand-in and in the database, on call from the clock's now."""
-        for r in records:
-            await self.c.add_user(r["id"], r["first_name"], language_code=r["language_code"])
-        async with database(self.settings) as sessions, sessions() as session:
+        await self.add(*records)
+        async with db(self.settings) as session:
             await seed_users(session, records, now=self.clock(), settings=self.settings)
-
-    async def expect(self, user_id: int, predicate: Predicate) -> Json:
-        """Wait for a new message to ``user_id`` satisfying ``predicate``."""
-        after = self.seen.get(user_id, 0)
-        message = await self.c.wait_for(
-            user_id, lambda m: m["message_id"] > after and predicate(m), timeout=STEP_TIMEOUT
-        )
-        self.seen[user_id] = message["message_id"]
-        return message
-
-    async def expect_text(self, user_id: int, substring: str) -> Json:
-        """Wait for a new message to ``user_id`` containing ``substring``."""
-        return await self.expect(user_id, has(substring))
 
     async def command(self, user_id: int, text: str) -> Json:
         """Send a command and return the bot's next message to that user."""
@@ -141,12 +101,7 @@ class Users:
         await self.expect_text(asker, "Écrivez votre question")
         await self.c.send(asker, text)
         preview = await self.expect_text(asker, "Aperçu")
-        send = next(
-            str(b["callback_data"])
-            for b in buttons(preview)
-            if str(b["callback_data"]).startswith("send:")
-        )
-        await self.c.press(asker, preview["message_id"], data=send)
+        await self.c.press(asker, preview["message_id"], data=button_data(preview, "send:"))
         return await self.expect(asker, has("#"))
 
     async def offers_to(self, user_id: int) -> list[Json]:
@@ -155,91 +110,9 @@ class Users:
 
     async def settle(self) -> None:
         """Wait until every queued message due at the clock's now has been delivered."""
-        await wait_db(self.settings, _outbox_drained(self.clock()), "the outbox to drain")
-
-
-def _outbox_drained(now: datetime) -> Callable[[SessionFactory], Any]:
-    async def check(sessions: SessionFactory) -> bool:
-        async with sessions() as session:
-            result = await session.exec(
-                select(Outbox.id).where(
-                    Outbox.status == OutboxStatus.PENDING, col(Outbox.next_attempt_at) <= now
-                )
-            )
-            return result.first() is None
-
-    return check
-
-
-@asynccontextmanager
-async def database(settings: Settings) -> AsyncIterator[SessionFactory]:
-    """A session factory on the test database, disposed afterwards."""
-    engine = create_engine(settings.database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
-
-
-async def wait_db(settings: Settings, check: Callable[[SessionFactory], Any], what: str) -> None:
-    """Poll ``check(sessions)`` until it is true, or fail naming ``what``."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + STEP_TIMEOUT
-    async with database(settings) as sessions:
-        while not await check(sessions):
-            if loop.time() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            await asyncio.sleep(0.02)
-
-
-async def get_user(settings: Settings, user_id: int) -> User:
-    """The user as stored now."""
-    async with database(settings) as sessions, sessions() as session:
-        user = await session.get(User, user_id)
-        assert user is not None
-        return user
-
-
-async def get_thread(settings: Settings, thread_id: int) -> Thread:
-    """The thread as stored now."""
-    async with database(settings) as sessions, sessions() as session:
-        thread = await session.get(Thread, thread_id)
-        assert thread is not None
-        return thread
-
-
-async def threads(settings: Settings) -> list[Thread]:
-    """Every sent thread, oldest first."""
-    async with database(settings) as sessions, sessions() as session:
-        result = await session.exec(
-            select(Thread).where(col(Thread.sent_at).is_not(None)).order_by(col(Thread.id))
+        now = self.clock()
+        await wait_db(
+            self.settings,
+            lambda session: no_pending_outbox(session, due_by=now),
+            "the outbox to drain",
         )
-        return list(result.all())
-
-
-async def offers(settings: Settings, thread_id: int) -> dict[int, Offer]:
-    """The offers of a thread by specialist."""
-    async with database(settings) as sessions, sessions() as session:
-        result = await session.exec(select(Offer).where(Offer.thread_id == thread_id))
-        return {o.specialist_id: o for o in result.all()}
-
-
-async def windows(settings: Settings, user_id: int) -> list[tuple[int, int, int]]:
-    """A user's stored weekly windows as (weekday, start minute, end minute)."""
-    async with database(settings) as sessions, sessions() as session:
-        result = await session.exec(
-            select(OnCallWindow)
-            .where(OnCallWindow.user_id == user_id)
-            .order_by(col(OnCallWindow.weekday), col(OnCallWindow.start_minute))
-        )
-        return [(w.weekday, w.start_minute, w.end_minute) for w in result.all()]
-
-
-async def set_windows(settings: Settings, user_id: int, spans: list[tuple[int, int, int]]) -> None:
-    """Store weekly windows for a user directly."""
-    async with database(settings) as sessions, sessions() as session:
-        for weekday, start, end in spans:
-            session.add(
-                OnCallWindow(user_id=user_id, weekday=weekday, start_minute=start, end_minute=end)
-            )
-        await session.commit()

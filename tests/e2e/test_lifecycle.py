@@ -10,25 +10,10 @@ import pytest
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import Sandbox
 from bot.settings import Settings
-from bot.texts import t
 from storage.models import OfferState, ThreadState
 from tests.conftest import make_settings
-from tests.e2e.helpers import has
-from tests.e2e.lifecycle_helpers import (
-    GP,
-    NOW,
-    Clock,
-    Users,
-    bot_at,
-    get_thread,
-    get_user,
-    is_offer,
-    nephro,
-    offers,
-    record,
-    run_sweep,
-    threads,
-)
+from tests.e2e.helpers import fr, get_thread, get_user, has, is_offer, offers, threads, user_record
+from tests.e2e.lifecycle_helpers import GP, NOW, Clock, Users, bot_at, nephro, run_sweep
 
 NEPHRO_A, NEPHRO_B = 2001, 2002
 
@@ -40,11 +25,6 @@ def settings(sqlite_url: str) -> Settings:
     return make_settings(sqlite_url, fanout=1, claim_timeout_minutes=0.01, sweep_seconds=3600)
 
 
-def fr(key: str, **params: object) -> str:
-    """A French text of the catalogue as the stand-in shows it."""
-    return t("fr", key, **params).replace("<b>", "").replace("</b>", "")
-
-
 async def test_after_a_restart_past_the_claim_deadline_the_next_batch_gets_the_offer(
     migrated: Settings, sandbox: Sandbox, client: SandboxClient
 ) -> None:
@@ -54,11 +34,14 @@ async def test_after_a_restart_past_the_claim_deadline_the_next_batch_gets_the_o
     clock = Clock(NOW)
     u = Users(client, migrated, clock)
     async with bot_at(migrated, sandbox, clock):
-        await u.seed(record(GP), nephro(NEPHRO_A, on_call=True), nephro(NEPHRO_B, on_call=True))
+        await u.seed(
+            user_record(GP), nephro(NEPHRO_A, on_call=True), nephro(NEPHRO_B, on_call=True)
+        )
         await u.ask(GP)
         await u.settle()
     (thread,) = await threads(migrated)
-    (first,) = await offers(migrated, thread.id or 0)
+    (first_offer,) = await offers(migrated, thread.id or 0)
+    first = first_offer.specialist_id
     second = NEPHRO_B if first == NEPHRO_A else NEPHRO_A
     offer_message = (await u.offers_to(first))[0]
     assert await u.offers_to(second) == []
@@ -74,7 +57,7 @@ async def test_after_a_restart_past_the_claim_deadline_the_next_batch_gets_the_o
 
     assert report.timeouts == 1
     assert f"#{thread.code}" in new_offer["text"]
-    states = {k: o.state for k, o in (await offers(migrated, thread.id or 0)).items()}
+    states = {o.specialist_id: o.state for o in await offers(migrated, thread.id or 0)}
     assert states == {first: OfferState.WITHDRAWN, second: OfferState.PENDING}
 
 
@@ -86,7 +69,7 @@ async def test_a_conversation_that_expired_while_the_bot_was_down_is_ended_at_re
     clock = Clock(NOW)
     u = Users(client, migrated, clock)
     async with bot_at(migrated, sandbox, clock):
-        await u.seed(record(GP), nephro(NEPHRO_A, on_call=True))
+        await u.seed(user_record(GP), nephro(NEPHRO_A, on_call=True))
         await u.ask(GP)
         offer = await u.expect(NEPHRO_A, is_offer)
         await client.press(NEPHRO_A, offer["message_id"], text="✋ Je prends")
@@ -103,7 +86,9 @@ async def test_a_conversation_that_expired_while_the_bot_was_down_is_ended_at_re
         await u.expect(NEPHRO_A, has(notice))
 
     assert report.expired == 1
-    assert (await get_thread(migrated, thread.id or 0)).state == ThreadState.EXPIRED
+    stored = await get_thread(migrated, thread.id or 0)
+    assert stored is not None
+    assert stored.state == ThreadState.EXPIRED
 
 
 async def test_a_question_whose_wait_ran_out_while_the_bot_was_down_expires_at_restart(
@@ -114,7 +99,7 @@ async def test_a_question_whose_wait_ran_out_while_the_bot_was_down_expires_at_r
     clock = Clock(NOW)
     u = Users(client, migrated, clock)
     async with bot_at(migrated, sandbox, clock):
-        await u.seed(record(GP), nephro(NEPHRO_A))
+        await u.seed(user_record(GP), nephro(NEPHRO_A))
         notice = await u.ask(GP)
         assert "attend" in notice["text"]
         await u.settle()
@@ -126,7 +111,9 @@ async def test_a_question_whose_wait_ran_out_while_the_bot_was_down_expires_at_r
         await u.expect(GP, has(fr("sweep.expired_waiting", code=thread.code)))
 
     assert report.expired == 1
-    assert (await get_thread(migrated, thread.id or 0)).state == ThreadState.EXPIRED
+    stored = await get_thread(migrated, thread.id or 0)
+    assert stored is not None
+    assert stored.state == ThreadState.EXPIRED
 
 
 async def test_an_oncall_period_that_ended_while_the_bot_was_down_is_closed_at_restart(
@@ -148,5 +135,7 @@ async def test_an_oncall_period_that_ended_while_the_bot_was_down_is_closed_at_r
         await u.settle()
 
     assert (report.oncall_ended, report.reminded) == (1, 0)
-    assert (await get_user(migrated, NEPHRO_A)).on_call_until is None
+    user = await get_user(migrated, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until is None
     assert not [m for m in await client.chat(NEPHRO_A) if "⏰" in m["text"]]

@@ -26,7 +26,7 @@ def settings(sqlite_url: str) -> Settings:
 async def s(bot: Any, client: SandboxClient, settings: Settings) -> Script:
     """A moderator in the database, and a GP who registered and now waits."""
     script = Script(client, settings)
-    await script.seed(user_record(MODERATOR) | {"moderator": True})
+    await script.seed(user_record(MODERATOR, moderator=True))
     await script.add(user_record(GP))
     await script.onboard(GP, RPPS)
     return script

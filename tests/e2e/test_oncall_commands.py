@@ -16,23 +16,20 @@ from bot.settings import Settings
 from bot.texts import t
 from storage.models import OfferState, ThreadState
 from tests.conftest import make_settings
-from tests.e2e.helpers import buttons, has
-from tests.e2e.lifecycle_helpers import (
-    GP,
-    NOW,
-    Clock,
-    Users,
-    bot_at,
+from tests.e2e.helpers import (
+    button_data,
+    buttons,
+    fr,
     get_user,
+    has,
     is_offer,
-    nephro,
     offers,
-    record,
-    run_sweep,
     set_windows,
     threads,
+    user_record,
     windows,
 )
+from tests.e2e.lifecycle_helpers import GP, NOW, Clock, Users, bot_at, nephro, run_sweep
 
 NEPHRO_A, NEPHRO_B = 2001, 2002
 SPANS = "lun-ven 18:00-22:00 ; sam 09:00-12:00"
@@ -63,11 +60,6 @@ def u(app: ConfrereApp, client: SandboxClient, settings: Settings, clock: Clock)
     return Users(client, settings, clock)
 
 
-def fr(key: str, **params: object) -> str:
-    """A French text of the catalogue, as the stand-in shows it (no HTML tags)."""
-    return t("fr", key, **params).replace("<b>", "").replace("</b>", "")
-
-
 # --- /oncall and /offcall ----------------------------------------------------------------------
 
 
@@ -93,7 +85,9 @@ async def test_oncall_sets_the_end_of_the_period(
     assert reply["text"] == fr(
         "oncall.on", until=shown, specialties=t("fr", "specialty.nephrology")
     )
-    assert (await get_user(u.settings, NEPHRO_A)).on_call_until == NOW + until
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until == NOW + until
 
 
 async def test_a_bad_duration_is_explained_and_changes_nothing(u: Users) -> None:
@@ -103,7 +97,9 @@ async def test_a_bad_duration_is_explained_and_changes_nothing(u: Users) -> None
     reply = await u.command(NEPHRO_A, "/oncall demain")
 
     assert reply["text"] == fr("oncall.bad_duration")
-    assert (await get_user(u.settings, NEPHRO_A)).on_call_until is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until is None
 
 
 async def test_offcall_ends_the_period_now(u: Users) -> None:
@@ -113,7 +109,9 @@ async def test_offcall_ends_the_period_now(u: Users) -> None:
     reply = await u.command(NEPHRO_A, "/offcall")
 
     assert reply["text"] == fr("oncall.off")
-    assert (await get_user(u.settings, NEPHRO_A)).on_call_until is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until is None
 
 
 # --- /schedule ---------------------------------------------------------------------------------
@@ -167,7 +165,9 @@ async def test_timezone_moves_the_windows_with_it(u: Users) -> None:
     saved = await u.command(NEPHRO_A, f"/schedule {SPANS}")
 
     assert reply["text"].startswith("Fuseau horaire : Indian/Reunion")
-    assert (await get_user(u.settings, NEPHRO_A)).timezone == "Indian/Reunion"
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.timezone == "Indian/Reunion"
     assert saved["text"].startswith("✅ Créneaux enregistrés (Indian/Reunion)")
 
 
@@ -178,7 +178,9 @@ async def test_an_unknown_timezone_is_refused(u: Users) -> None:
     reply = await u.command(NEPHRO_A, "/timezone Mars/Olympus")
 
     assert reply["text"] == fr("timezone.bad")
-    assert (await get_user(u.settings, NEPHRO_A)).timezone is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.timezone is None
 
 
 async def test_a_bad_window_is_explained_and_the_windows_are_kept(u: Users) -> None:
@@ -202,12 +204,14 @@ async def test_pause_for_seven_days(u: Users) -> None:
     reply = await u.command(NEPHRO_A, "/pause 7j")
 
     assert reply["text"] == fr("pause.on", until="12/03 11:00")
-    assert (await get_user(u.settings, NEPHRO_A)).paused_until == NOW + timedelta(days=7)
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.paused_until == NOW + timedelta(days=7)
 
 
 async def test_a_paused_specialist_on_call_is_not_offered_a_question(u: Users) -> None:
     """A specialist on call but paused is skipped: the question waits."""
-    await u.seed(record(GP), nephro(NEPHRO_A, on_call=True))
+    await u.seed(user_record(GP), nephro(NEPHRO_A, on_call=True))
     await u.command(NEPHRO_A, "/pause 7j")
 
     notice = await u.ask(GP)
@@ -219,7 +223,7 @@ async def test_a_paused_specialist_on_call_is_not_offered_a_question(u: Users) -
 
 async def test_a_paused_specialist_inside_a_window_is_not_offered_a_question(u: Users) -> None:
     """A specialist whose weekly window is open now but who is paused is skipped."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await set_windows(u.settings, NEPHRO_A, [(2, 9 * 60, 18 * 60)])  # Wednesday 09:00-18:00
     await u.command(NEPHRO_A, "/pause 7j")
 
@@ -233,7 +237,7 @@ async def test_a_paused_specialist_inside_a_window_is_not_offered_a_question(u: 
 async def test_a_window_open_now_is_enough_to_be_offered(u: Users) -> None:
     """Without a pause, the same specialist in an open window is offered the question (the
     control for the test above)."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await set_windows(u.settings, NEPHRO_A, [(2, 9 * 60, 18 * 60)])
 
     notice = await u.ask(GP)
@@ -244,20 +248,22 @@ async def test_a_window_open_now_is_enough_to_be_offered(u: Users) -> None:
 
 async def test_pause_off_resumes_and_brings_the_waiting_question(u: Users) -> None:
     """``/pause off`` by a specialist on call ends the pause and offers them what waits."""
-    await u.seed(record(GP), nephro(NEPHRO_A, on_call=True))
+    await u.seed(user_record(GP), nephro(NEPHRO_A, on_call=True))
     await u.command(NEPHRO_A, "/pause 7j")
     await u.ask(GP)
 
     reply = await u.command(NEPHRO_A, "/pause off")
 
     assert reply["text"] == fr("pause.off")
-    assert (await get_user(u.settings, NEPHRO_A)).paused_until is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.paused_until is None
     await u.expect(NEPHRO_A, is_offer)
 
 
 async def test_pause_off_outside_on_call_does_not_offer_waiting_questions(u: Users) -> None:
     """A specialist neither on call nor in a window who ends a pause is not offered anything."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await u.command(NEPHRO_A, "/pause 7j")
     await u.ask(GP)
 
@@ -278,7 +284,9 @@ async def test_capacity_3_is_stored(u: Users) -> None:
     reply = await u.command(NEPHRO_A, "/capacity 3")
 
     assert reply["text"] == fr("capacity.set", count=3)
-    assert (await get_user(u.settings, NEPHRO_A)).capacity == 3
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.capacity == 3
 
 
 async def test_capacity_0_is_refused(u: Users) -> None:
@@ -288,12 +296,14 @@ async def test_capacity_0_is_refused(u: Users) -> None:
     reply = await u.command(NEPHRO_A, "/capacity 0")
 
     assert reply["text"] == fr("capacity.bad")
-    assert (await get_user(u.settings, NEPHRO_A)).capacity == 2
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.capacity == 2
 
 
 async def test_capacity_change_off_call_does_not_offer_waiting_questions(u: Users) -> None:
     """A specialist off call who raises their capacity is not offered the waiting questions."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await u.ask(GP)
 
     await u.command(NEPHRO_A, "/capacity 3")
@@ -305,10 +315,10 @@ async def test_capacity_change_off_call_does_not_offer_waiting_questions(u: User
 async def test_a_specialist_at_capacity_is_not_offered(u: Users) -> None:
     """With capacity 1 and one conversation in progress, the next question goes to a colleague
     on call."""
-    await u.seed(record(GP), nephro(NEPHRO_A, on_call=True, capacity=1))
+    await u.seed(user_record(GP), nephro(NEPHRO_A, on_call=True, capacity=1))
     await u.ask(GP)
     offer = await u.expect(NEPHRO_A, is_offer)
-    await u.c.press(NEPHRO_A, offer["message_id"], data=f"take:{offer_data(offer)}")
+    await u.c.press(NEPHRO_A, offer["message_id"], data=button_data(offer, "take:"))
     await u.expect_text(NEPHRO_A, "Vous avez pris")
     await u.seed(nephro(NEPHRO_B, on_call=True))
 
@@ -317,13 +327,7 @@ async def test_a_specialist_at_capacity_is_not_offered(u: Users) -> None:
     assert "proposée à 1 " in notice["text"]
     await u.expect(NEPHRO_B, is_offer)
     second = (await threads(u.settings))[-1]
-    assert list(await offers(u.settings, second.id or 0)) == [NEPHRO_B]
-
-
-def offer_data(offer: dict[str, object]) -> str:
-    """The thread id on an offer's Take button."""
-    take = next(b for b in buttons(offer) if str(b["callback_data"]).startswith("take:"))
-    return str(take["callback_data"]).split(":")[1]
+    assert [o.specialist_id for o in await offers(u.settings, second.id or 0)] == [NEPHRO_B]
 
 
 # --- /status -----------------------------------------------------------------------------------
@@ -331,12 +335,12 @@ def offer_data(offer: dict[str, object]) -> str:
 
 async def test_status_shows_state_windows_specialties_and_load(u: Users) -> None:
     """``/status`` shows the on-call end, the windows, the pause, the specialties and the load."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await u.command(NEPHRO_A, "/oncall 2h")
     await u.command(NEPHRO_A, "/schedule sam 09:00-12:00")
     await u.ask(GP)
     offer = await u.expect(NEPHRO_A, is_offer)
-    await u.c.press(NEPHRO_A, offer["message_id"], data=f"take:{offer_data(offer)}")
+    await u.c.press(NEPHRO_A, offer["message_id"], data=button_data(offer, "take:"))
     await u.expect_text(NEPHRO_A, "Vous avez pris")
 
     reply = await u.command(NEPHRO_A, "/status")
@@ -370,7 +374,7 @@ async def test_going_on_call_offers_the_oldest_waiting_questions_up_to_capacity(
 ) -> None:
     """Three nephrology questions wait; a nephrologist with capacity 2 goes on call and is offered
     the two oldest, oldest first; the newest keeps waiting."""
-    await u.seed(record(GP), nephro(NEPHRO_A, capacity=2))
+    await u.seed(user_record(GP), nephro(NEPHRO_A, capacity=2))
     for text in (
         "IRC stade 4, kaliémie à 6,1 sous ramipril, avis néphro svp ?",
         "Protéinurie à 3 g/24 h chez un diabétique, avis néphro svp ?",
@@ -391,7 +395,7 @@ async def test_going_on_call_offers_the_oldest_waiting_questions_up_to_capacity(
     ]
     await u.settle()
     assert len(await u.offers_to(NEPHRO_A)) == 2
-    assert await offers(u.settings, newest.id or 0) == {}
+    assert await offers(u.settings, newest.id or 0) == []
     assert [th.state for th in await threads(u.settings)] == [
         ThreadState.OFFERED,
         ThreadState.OFFERED,
@@ -401,7 +405,7 @@ async def test_going_on_call_offers_the_oldest_waiting_questions_up_to_capacity(
 
 async def test_going_on_call_does_not_bring_other_specialties(u: Users) -> None:
     """A nephrologist going on call is not offered a waiting dermatology question."""
-    await u.seed(record(GP), record(NEPHRO_A, specialties=["nephrology"]))
+    await u.seed(user_record(GP), user_record(NEPHRO_A, specialties=["nephrology"]))
     await u.ask(GP, "Eczéma chronique des mains depuis 3 mois malgré dermocorticoïdes, avis ?")
     (thread,) = await threads(u.settings)
     assert thread.specialty != "nephrology"
@@ -416,7 +420,7 @@ async def test_saving_a_window_that_is_not_open_does_not_offer_waiting_questions
     u: Users,
 ) -> None:
     """Saving Saturday's window on a Wednesday does not make the specialist available now."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await u.ask(GP)
 
     await u.command(NEPHRO_A, "/schedule sam 09:00-12:00")
@@ -462,6 +466,7 @@ async def test_pressing_plus_two_hours_extends_the_period(
     reply = await u.expect_text(NEPHRO_A, "prolongée")
     assert reply["text"] == fr("oncall.extended", until="15:00")
     user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
     assert (user.on_call_until, user.oncall_reminded_at) == (NOW + timedelta(hours=4), None)
 
 
@@ -473,7 +478,9 @@ async def test_pressing_stop_ends_the_period(u: Users, app: ConfrereApp, clock: 
 
     reply = await u.expect_text(NEPHRO_A, "plus de garde")
     assert reply["text"] == fr("oncall.off")
-    assert (await get_user(u.settings, NEPHRO_A)).on_call_until is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until is None
 
 
 async def test_the_end_of_on_call_is_announced_by_the_sweep(
@@ -488,16 +495,19 @@ async def test_the_end_of_on_call_is_announced_by_the_sweep(
 
     assert report.oncall_ended == 1
     await u.expect_text(NEPHRO_A, fr("oncall.ended"))
-    assert (await get_user(u.settings, NEPHRO_A)).on_call_until is None
+    user = await get_user(u.settings, NEPHRO_A)
+    assert user is not None
+    assert user.on_call_until is None
 
 
 async def test_an_offer_made_on_going_on_call_is_pending(u: Users) -> None:
     """The offer a specialist gets on going on call can be taken: it is a pending offer."""
-    await u.seed(record(GP), nephro(NEPHRO_A))
+    await u.seed(user_record(GP), nephro(NEPHRO_A))
     await u.ask(GP)
     (thread,) = await threads(u.settings)
 
     await u.command(NEPHRO_A, "/oncall")
 
     await u.expect(NEPHRO_A, is_offer)
-    assert (await offers(u.settings, thread.id or 0))[NEPHRO_A].state == OfferState.PENDING
+    states = {o.specialist_id: o.state for o in await offers(u.settings, thread.id or 0)}
+    assert states[NEPHRO_A] == OfferState.PENDING
