@@ -64,6 +64,8 @@ TRAINING = (
     "triage_final17.jsonl",
     "triage_final18.jsonl",
     "triage_final19.jsonl",
+    "triage_final20.jsonl",
+    "triage_final21.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
