@@ -66,6 +66,11 @@ TRAINING = (
     "triage_final19.jsonl",
     "triage_final20.jsonl",
     "triage_final21.jsonl",
+    "triage_final22.jsonl",
+    "triage_final23.jsonl",
+    "triage_final24.jsonl",
+    "triage_final25.jsonl",
+    "triage_final26.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
