@@ -387,6 +387,9 @@ _ADDRESS_CUE: Final = re.compile(
     r"moved|habite|domicil(?:e|i[ée]e?)|demeurant|r[ée]side)\b[^\n.!?,;]*\Z",
     re.I,
 )
+# An age: a number glued to "a" ("74a") or before "ans", "yo", "years" ("74 ans").
+_AGE: Final = re.compile(r"\d{1,3}a")
+_AGE_AFTER: Final = re.compile(r"[ \t]?(?:ans?|yo|y/o|yrs?|years?)(?![^\W\d_])", re.I)
 _STREET_AFTER: Final = re.compile(r"[ \t]+(?:st|street|rd|road|ave|avenue)\b", re.I)
 
 
@@ -397,6 +400,7 @@ def _house_name_numbers(text: str, lower_text: bool) -> Iterator[Found]:
         if (
             start < last
             or _MEASURE_AFTER.match(text, m.end("n2"))
+            or _age(text, m)
             or not _house_number_first(text, start)
         ):
             continue
@@ -412,6 +416,18 @@ def _house_name_numbers(text: str, lower_text: bool) -> Iterator[Found]:
             continue
         last = tail
         yield start, tail, "ADDRESS"
+
+
+def _age(text: str, m: re.Match[str]) -> bool:
+    """Whether the second number of a house-name-number match is an age, not a house number:
+    before "ans", "yo", "years" ("à 150 chez pte de 74 ans"), or glued to "a" after lowercase
+    words ("FA à 150 chez pte 74a J2"; "Pfarrgasse 12a" is a house number)."""
+    n2 = m.group("n2")
+    if _AGE_AFTER.match(text, m.end("n2")) is not None:
+        return True
+    return _AGE.fullmatch(n2) is not None and not any(
+        w[:1].isupper() for w in m.group("body").split()
+    )
 
 
 def _house_number_first(text: str, start: int) -> bool:

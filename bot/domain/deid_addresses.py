@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
+from bot.domain.deid_lexicon import CITIES, CLINICAL, COMMON_PLACES
 from bot.domain.deid_text import Found, Spans, Words, word_list, word_positions
 from bot.domain.wordlists import clinical_words
 
@@ -449,8 +450,8 @@ def _zip_cities(text: str) -> Iterator[Found]:
         city = m.group("city").split()
         if city[0] in _NOT_CITY or (len(city) >= 3 and max(map(len, city)) == 1):
             continue  # "29 392\nV V V V": a table of letters, not a city
-        if text[m.end() : m.end() + 1] == "/":
-            continue  # "12 000 ESV/24h": a count of beats, not a postal code and a city
+        if text[m.end() : m.end() + 1] == "/" or _clinical_city(city):
+            continue  # "12 000 ESV/24h", "25000, TG 4": a count or a value, then an acronym
         end = m.end()
         nl = text.find("\n", m.start("city"), end)
         if nl >= 0 and not _CITY_LINE_END.match(text, end):
@@ -467,6 +468,18 @@ def _zip_cities(text: str) -> Iterator[Found]:
     for m in _CITY_COMMA_ZIP.finditer(text) if ", " in text else ():
         if m.group("city").split()[0] not in _NOT_CITY:
             yield m.start(), m.end(), "ADDRESS"
+
+
+def _clinical_city(city: list[str]) -> bool:
+    """Whether the "city" after a number is an acronym of a lab value or a clinical word: one
+    word in capitals that is no town, of two letters or a clinical word ("12 000 ESV", "ferritine
+    25000, TG 4 mmol/L", "15000 PNN")."""
+    if len(city) != 1 or not city[0].isupper():
+        return False
+    key = _fold(city[0])
+    if key in CITIES or key in COMMON_PLACES:
+        return False  # "75011 PARIS", "64000 PAU"
+    return len(key) <= 2 or key in clinical_words() or key in CLINICAL
 
 
 _ZIP_WORDS: Final = frozenset(["zip", "postal", "postcode", "cp"])

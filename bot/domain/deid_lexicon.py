@@ -91,6 +91,7 @@ COMMON: Final = _words(
     grandma grandpa granny grandmother grandfather tata tatie tonton nounou
     asap stp pls plz tmrw
     sem sems
+    brady tachy bradys tachys coro endo palli hemo celio cath lapa chole
     noel ramadan paques toussaint christmas xmas easter hanukkah hanoucca diwali thanksgiving
     halloween reveillon careme lent
     """
@@ -371,6 +372,11 @@ PEOPLES: Final = _words(
     angolaise zairois zairoise kabyle kabyles berbere berberes amazigh maghrebin maghrebine
     africaine europeenne asiatiques arabes
     gitan gitane tsigane tzigane manouche
+    mediterranean mediterraneen mediterraneenne mediterraneens mediterraneennes maghrebins
+    maghrebines caucasian caucasien caucasienne caucasiens caucasiennes ashkenazi ashkenaze
+    ashkenazes sephardic sefarade sefarades hispanic hispanique latino mestizo metis metisse
+    antillean levantine slavic nordic scandinavian subsaharien subsaharienne sub-saharan
+    afro-caribbean afro-american afro-americain afro-americaine
     """
 )
 

@@ -8,7 +8,9 @@ word before a known surname is a name when neither is an ordinary word; so are t
 a sentence before a verb of a person ("Cendrillon Coudert lives"), the speakers of a dialogue
 once one is a known name ("Ubul: What a wife.") and any unknown word after a phrase that gives a
 name ("call me višeslav"). Eponyms, drug brands and clinical words never start a name on their
-own, and a capitalised ordinary word ends one. The words of a compound eponym ("Stevens Johnson",
+own, nor does a short word in capitals alone in a text that is not ("NICU:", "ROTEM available":
+acronyms) or a word right before a value or a sign ("Finnegan à 12.", "Thompson +.": a score, a
+sign); a capitalised ordinary word ends a name. The words of a compound eponym ("Stevens Johnson",
 "drain de Jackson Pratt") and of an institution named after a person ("Centre Léon Bérard",
 "Mayo Clinic": the policy keeps hospitals) are never a name unless a title stands before them.
 
@@ -152,6 +154,7 @@ class _Finder(NameClues):
                 and (t.last or toks[i + 1].last)
                 and t.key not in COMMON
                 and not (self._caps_word(t) and self._caps_word(toks[i + 1]))
+                and not (self._acronym(t) or self._acronym(toks[i + 1]))
             ):
                 k = self._extend(i, lower=False, limit=3)
                 self._add(i, k)

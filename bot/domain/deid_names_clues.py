@@ -256,11 +256,12 @@ class NameClues(NameGuards):
                 # a word ("nadia a vomi") only before a known surname
                 return i, i + 2
             return None
-        # short capitals are acronyms more often than names: need a neighbour.
+        # short capitals are acronyms more often than names: need a neighbour ("NICU:",
+        # "POVL?", "ROTEM available"); in a text written in capitals, only up to three letters.
         if (
             t.shape == "U"
-            and max(len(p) for p in t.text.split("-")) <= 3
             and t.key not in COMMON
+            and max(len(p) for p in t.text.split("-")) <= (3 if self._in_capitals() else 5)
             and not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
         ):
             return None

@@ -8,6 +8,7 @@ sentence, and whether a letter grades the word before it ("Binet A.") rather tha
 initial.
 """
 
+import re
 from typing import Final
 
 from bot.domain.deid_addresses import STREET_WORDS
@@ -43,6 +44,14 @@ from bot.domain.wordlists import clinical_words, is_ordinary
 _DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
 
 
+# A score's value or a sign's result right after a word, closing the phrase: "à 12.", ": 8,",
+# "= 3)", "de 14", "8/10", "+.", "−", "++". A number of one or two digits with no unit after it
+# (not "à 14h", "de 80 ans", a phone's "06 12…"); a sign with no digit after it (not "+33 6…").
+SCORE_AFTER: Final = re.compile(
+    r"[ \t]?(?:(?:[àa=:]|of|de)[ \t]?\d{1,2}(?:[.,]\d)?(?:[ \t]?/[ \t]?\d{1,2})?"
+    r"|\d{1,2}[ \t]?/[ \t]?\d{1,2}|[+±−]{1,3}|-|\+/-)"
+    r"(?=[ \t]*(?:[.,;!?)\]](?!\d)|\n|\Z))"
+)
 _PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées")
 
 
@@ -118,6 +127,12 @@ class NameGuards(NameTokens):
         """A word in capitals that is an ordinary or clinical word and no first name ("PIED",
         "FROID", "LABA", "LAMA"): two of them are words of a message in capitals, no name."""
         return not t.first and (ordinary_or_feminine(t.key) or t.key in clinical_words())
+
+    @staticmethod
+    def _acronym(t: Tok) -> bool:
+        """A clinical acronym in capitals that no name list knows ("MRI", "EEG", "EMG"): next to
+        it, a word in capitals is another acronym ("MRI IAM"), no surname."""
+        return t.shape == "U" and not (t.first or t.last) and t.key in clinical_words()
 
     def _no_name_after_trigger(self, j: int, gap: str) -> bool:
         """Whether the capitalised word j after an announcing word is no name: a title with no
@@ -276,14 +291,17 @@ class NameGuards(NameTokens):
 
     def _eponym_context(self, start: int, end: int) -> bool:
         """Whether the words start..end name a test, a sign or a score: after "test", "signe",
-        "score" (and "de"), or before "test", "sign", "positif" ("test de Lang", "Thompson
-        positif", "positive Thompson test")."""
+        "score" (and "de"), before "test", "sign", "positif" ("test de Lang", "Thompson
+        positif", "positive Thompson test"), or right before its value or its sign closing the
+        phrase ("Finnegan à 12.", "Glasgow: 8,", "Apgar 8/10", "Thompson +.", "Lasègue −")."""
         toks = self.toks
         b = start - 1
         if b >= 0 and toks[b].key in OF and toks[b].end + 2 >= toks[start].start:
             b -= 1
         if b >= 0 and toks[b].key in EPONYM_BEFORE and toks[b].end + 4 >= toks[start].start:
             return True
+        if SCORE_AFTER.match(self.text, toks[end].end) is not None:
+            return True  # "Finnegan à 12.", "Thompson +.", "Glasgow = 8,": a score, a sign
         if end + 1 < len(toks) and self._next_adjacent(end):
             return toks[end + 1].key in EPONYM_HEADS or toks[end + 1].key in EPONYM_AFTER
         return False

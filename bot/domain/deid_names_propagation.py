@@ -19,7 +19,7 @@ from bot.domain.deid_lexicon import (
     TITLES,
     TRIGGERS,
 )
-from bot.domain.deid_names_guards import NameGuards
+from bot.domain.deid_names_guards import SCORE_AFTER, NameGuards
 from bot.domain.deid_names_tokens import NameTokens, Tok
 from bot.domain.deid_names_words import AND, NEVER_AFTER, SUBJECT_VERBS
 from bot.domain.deid_text import Found
@@ -123,6 +123,8 @@ def _list_names(finder: NameTokens, group: list[int], spans: list[Found]) -> lis
             return []
         if t.key in clinical_words() and not (t.first or t.last):
             return []  # a drug or a term ("Kardegic, Lasilix et Tahor"); "Wilson" may be listed
+        if SCORE_AFTER.match(finder.text, t.end) is not None:
+            return []  # "Mme Durand, Finnegan à 12.": a score and its value, listed after a name
     if lower:
         # lowercase: mostly known first names, the others no ordinary word.
         known = sum(t.first and t.key not in COMMON for t in members)

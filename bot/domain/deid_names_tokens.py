@@ -168,6 +168,7 @@ class NameTokens:
         self.text = text
         self.toks = _tokens(text)
         self._adjacent: dict[int, bool] = {}  # _next_adjacent, once per token
+        self._capitals: bool | None = None  # _in_capitals, once per text
         self._fix_compounds()
         self._fix_institutions()
         self._fix_codes()
@@ -291,6 +292,13 @@ class NameTokens:
             and prev.key not in STOP
             and (nxt is None or not nxt.capital)
         )
+
+    def _in_capitals(self) -> bool:
+        """Whether the text is written in capitals: more words in capitals than in lowercase."""
+        if self._capitals is None:
+            upper = sum(t.shape == "U" for t in self.toks)
+            self._capitals = upper > sum(t.shape == "L" for t in self.toks)
+        return self._capitals
 
     # -- adjacency
     def _gap(self, i: int) -> str:

@@ -184,3 +184,138 @@ def test_clinical_question_kept(text: str) -> None:
 )
 def test_names_still_redacted(text: str, expected: str) -> None:
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "brady à 38/min sous bisoprolol, Mme Durand 78 ans",
+            "brady à 38/min sous bisoprolol, Mme [NOM] 78 ans",
+        ),
+        ("tachy à 150, patient Lefebvre, 60 ans", "tachy à 150, patient [NOM], 60 ans"),
+        ("Mr Brady, 45 ans, brady à 40", "Mr [NOM], 45 ans, brady à 40"),
+        ("brady a récidivé. nadia a vomi", "brady a récidivé. [NOM] a vomi"),
+    ],
+)
+def test_clinical_shorthand_kept_beside_a_name(text: str, expected: str) -> None:
+    """Clinical shorthand that name lists hold ("brady") is no name, even opening a sentence
+    before "à" or "a"; a title still makes it one, and a first name still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le bébé de Mme Durand a un Finnegan à 12. Morphine ?",
+            "Le bébé de Mme [NOM] a un Finnegan à 12. Morphine ?",
+        ),
+        ("Mme Durand, Finnegan à 12.", "Mme [NOM], Finnegan à 12."),
+        ("Thompson +. Vu par le Dr Lefèvre", "Thompson +. Vu par le Dr [NOM]"),
+        ("Mme Durand, Thompson −, Lasègue +.", "Mme [NOM], Thompson −, Lasègue +."),
+        ("Glasgow = 8, vu par le Dr Martin.", "Glasgow = 8, vu par le Dr [NOM]."),
+        ("Mr Thompson, 45 ans", "Mr [NOM], 45 ans"),
+        ("Kevin, 19 ans, cannabis", "[NOM], 19 ans, cannabis"),
+        ("PODA Stéphanie : 01.10.2001", "[NOM] : [DATE]"),
+    ],
+)
+def test_eponym_before_its_value_or_sign_kept(text: str, expected: str) -> None:
+    """An eponym right before a value or a sign closing the phrase ("Finnegan à 12.", "Thompson
+    +.") is a score or a sign; a name before an age or a date, or after a title, still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mme Durand, NICU: parents épuisés", "Mme [NOM], NICU: parents épuisés"),
+        (
+            "NICU: parents exhausted, Mr Kowalski called",
+            "NICU: parents exhausted, Mr [NOM] called",
+        ),
+        ("POVL? Mme Martin asks", "POVL? Mme [NOM] asks"),
+        ("ROTEM available, Dr Nguyen on call", "ROTEM available, Dr [NOM] on call"),
+        ("patient NICU, 3 ans", "patient [NOM], 3 ans"),
+        ("KEVIN 19 ANS CANNABIS TOUS LES JOURS", "[NOM] 19 ANS CANNABIS TOUS LES JOURS"),
+    ],
+)
+def test_short_capitals_alone_are_acronyms(text: str, expected: str) -> None:
+    """A word of up to five capitals alone in a text not written in capitals is an acronym,
+    even when a name list holds it ("NICU", "POVL", "ROTEM"); after an announcing word, or in
+    a message in capitals, it is still a name."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MRI IAM for schwannoma? Mr Dupont 50F",
+            "MRI IAM for schwannoma? Mr [NOM] 50F",
+        ),
+        ("IRM IAM, Mme Lefebvre", "IRM IAM, Mme [NOM]"),
+        ("DUPONT JEAN 70 ans", "[NOM] 70 ans"),
+    ],
+)
+def test_acronym_beside_capitals_is_no_name(text: str, expected: str) -> None:
+    """Two words in capitals, one a clinical acronym ("MRI IAM"), are two acronyms, not a
+    surname and a name; two names in capitals still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mediterranean origin, Mrs Rossi 34F. FMF gene test?",
+            "Mediterranean origin, Mrs [NOM] 34F. FMF gene test?",
+        ),
+        ("origine méditerranéenne, Mme Martin", "origine méditerranéenne, Mme [NOM]"),
+        ("Ashkenazi Jewish, Mr Cohen 40M, BRCA?", "Ashkenazi Jewish, Mr [NOM] 40M, BRCA?"),
+    ],
+)
+def test_origins_are_peoples(text: str, expected: str) -> None:
+    """An origin ("Mediterranean", "méditerranéenne", "Ashkenazi") is a people, no name."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "holter : 12 000 ESV monomorphes/24h, Mme Durand, 12 rue de la Paix 75002 Paris",
+            "holter : 12 000 ESV monomorphes/24h, Mme [NOM], [ADRESSE]",
+        ),
+        (
+            "ferritine 25000, TG 4 mmol/L. Mme Martin habite 13006 Marseille",
+            "ferritine 25000, TG 4 mmol/L. Mme [NOM] habite [ADRESSE]",
+        ),
+        ("15000 PNN, adresse : 64000 PAU", "15000 PNN, adresse : [ADRESSE]"),
+    ],
+)
+def test_acronym_after_a_number_is_no_city(text: str, expected: str) -> None:
+    """A count or a lab value then an acronym ("12 000 ESV", "25000, TG") is no postal code and
+    city: the acronym is a clinical word or two letters in capitals; a town in capitals ("64000
+    PAU") still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "FA rapide à 150 chez pte 74a J2 post colectomie, 12 rue de la Paix 75002 Paris",
+            "FA rapide à 150 chez pte 74a J2 post colectomie, [ADRESSE]",
+        ),
+        (
+            "à 150 chez pte de 74 ans J2, Mme Durand",
+            "à 150 chez pte de 74 ans J2, Mme [NOM]",
+        ),
+        ("He lives at 6185 Pfarrgasse 12a, Wien 1010", "He lives at [ADRESSE]"),
+    ],
+)
+def test_age_is_no_house_number(text: str, expected: str) -> None:
+    """A number, words and an age ("150 chez pte 74a J2") are no house number and street; a
+    house number with a letter after a street name ("Pfarrgasse 12a") still is."""
+    assert deidentify(text, "fr").text == expected
