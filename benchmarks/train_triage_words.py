@@ -71,6 +71,13 @@ TRAINING = (
     "triage_final24.jsonl",
     "triage_final25.jsonl",
     "triage_final26.jsonl",
+    "triage_final27.jsonl",
+    "triage_final28.jsonl",
+    "triage_final29.jsonl",
+    "triage_final30.jsonl",
+    "triage_final31.jsonl",
+    "triage_final32.jsonl",
+    "triage_final33.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30

@@ -326,13 +326,20 @@ def test_two_requested_specialties_make_the_answer_unsure() -> None:
         ("Lasilix 40 mg", "cardiology"),
         ("Seresta 50", "addictology"),
         ("Previscan", "cardiology"),
-        ("ECBU positif", "infectiology"),
         ("DFG 28", "nephrology"),
     ],
 )
 def test_a_lab_value_or_a_drug_alone_is_enough(question: str, slug: str) -> None:
     """A lab test or a French brand name is the only clue, and it is used."""
     assert classify(question).specialty == slug
+
+
+def test_a_test_two_specialties_read_offers_both() -> None:
+    """'ECBU positif' alone is an infectiologist's and a urologist's question (the labelled
+    questions send it to either): the answer is unsure and offers both first."""
+    result = classify("ECBU positif")
+    assert result.unsure
+    assert set(result.top(2)) == {"infectiology", "urology"}
 
 
 def test_a_drug_counts_a_little_toward_pharmacology() -> None:
