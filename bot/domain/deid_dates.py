@@ -2,7 +2,8 @@
 "2 février mille neuf cent soixante"), short ones where the context makes them dates ("le
 12/03"), digits glued into a date after a cue ("DDN 120361"), and a birth month and year.
 
-Years alone, months without a day and weekdays stay (the policy of :mod:`bot.domain.deid`).
+Years alone, months without a day and weekdays stay (the policy of :mod:`bot.domain.deid`), and
+so does a dose split over the day right after a drug ("hydrocortisone 20/10").
 The costly patterns only run when the text holds what they need: a digit, a separator between
 digits, a month word, six digits in a row.
 """
@@ -11,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from bot.domain.deid_lexicon import DRUG_ENDINGS, DRUGS
+from bot.domain.deid_names_words import norm
 from bot.domain.deid_text import (
     DIGIT_GROUPS,
     DOSE_AFTER,
@@ -20,6 +23,7 @@ from bot.domain.deid_text import (
     word_list,
     word_positions,
 )
+from bot.domain.wordlists import is_ordinary
 
 
 def find_dates(text: str, words: Words, has_digit: bool) -> Iterator[Found]:
@@ -28,7 +32,7 @@ def find_dates(text: str, words: Words, has_digit: bool) -> Iterator[Found]:
     has_sep = has_digit and _DIGIT_SEP_DIGIT.search(text) is not None
     if has_sep:
         for m in DATE_NUMERIC.finditer(text):
-            if valid_numeric_date(m.group()):
+            if valid_numeric_date(m.group()) and not _split_dose(text, m.start(), m.group()):
                 iso = text.startswith(":", m.end() + 3) and m.group()[4:5] == "-"
                 t = _TIME_TAIL.match(text, m.end()) if iso else None
                 yield m.start(), m.end() if t is None else t.end(), "DATE"
@@ -97,6 +101,26 @@ def plausible_compact_date(digits: str) -> bool:
     two digits or in 19xx or 20xx ("12061981", not the filler "11111111", year 1111)."""
     year = digits[4:]
     return valid_compact_date(digits) and (len(year) == 2 or year[:2] in ("19", "20"))
+
+
+# The word right before a number, one or two spaces away.
+_WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \t]{1,2}\Z")
+
+
+def _split_dose(text: str, start: int, value: str) -> bool:
+    """Whether the numbers ``value`` at ``start``, right after a drug's name, are a dose split
+    over the day ("hydrocortisone 20/10", "prednisolone 10/5/5"), not a date: no number with a
+    leading zero or of four digits ("Kardegic 12/03/2024" is a date)."""
+    if any(g[0] == "0" or len(g) > 3 for g in DIGIT_GROUPS.findall(value)):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    key = norm(m.group(1))
+    # a drug of the lexicon, or a word with the ending of a drug that no dictionary holds
+    return key in DRUGS or (
+        key.endswith(DRUG_ENDINGS) and not is_ordinary(key) and key not in MONTH_WORDS
+    )
 
 
 # ---------------------------------------------------------------- dates in words
@@ -208,6 +232,8 @@ def _short_dates(text: str) -> Iterator[Found]:
         date_cue = _DATE_SHORT_POS.search(before) is not None
         if not date_cue and _SCORE_LABEL.search(text, max(0, m.start() - 60), m.start()):
             continue
+        if not date_cue and _split_dose(text, m.start(), m.group()):
+            continue  # "on hydrocortisone 20/10 at home": a dose split over the day
         two_digits = len(m.group(1)) == 2 and len(m.group(3)) == 2
         cycle = (
             (sep == "/" or len(m.group(3)) == 2)

@@ -58,6 +58,21 @@ TRIGGERS: Final = _words(
     """
 )
 
+# Adverbs of French and English messages: written in lowercase after an announcing word ("pt
+# déjà à 60 mg/j", "patient already on"), the adverb, never a lowercase name ("Deja").
+ADVERBS: Final = _words(
+    """
+    deja encore toujours jamais souvent parfois rarement aussi egalement alors ensuite enfin
+    maintenant actuellement desormais recemment auparavant anterieurement initialement vraiment
+    plutot surtout assez beaucoup presque seulement uniquement juste bientot tot tard vite
+    partout ailleurs ainsi pourtant cependant neanmoins toutefois tellement peut-etre
+    probablement certainement visiblement apparemment clairement habituellement
+    already still also again now then just never always often sometimes rarely recently
+    previously currently initially finally eventually soon later earlier yet only even ever
+    quite rather really probably apparently clearly obviously otherwise usually
+    """
+)
+
 # Words that are first names or surnames in the lexicons but ordinary words in a clinical note:
 # never a name without a stronger clue (a title, a trigger, a neighbouring name).
 COMMON: Final = _words(
@@ -237,7 +252,7 @@ DRUGS: Final = _words(
     tramadol morphine oxycodone amoxicilline ceftriaxone cefotaxime levofloxacine ciprofloxacine
     metronidazole doxycycline azithromycine clarithromycine cotrimoxazole
     levothyroxine omeprazole esomeprazole pantoprazole lansoprazole rabeprazole prednisone
-    prednisolone insuline allopurinol colchicine febuxostat zyloric adenuric
+    prednisolone insuline insulin cortisone allopurinol colchicine febuxostat zyloric adenuric
     viagra cialis xatral omix josir avodart chibro-proscar eligard decapeptyl zoladex
     nolvadex arimidex femara aromasine casodex xtandi zytiga
     biseptine betadine dakin bepanthen cicalfate diprosone dermoval tridesonit locoid
@@ -249,6 +264,45 @@ DRUGS: Final = _words(
     zentiva upsa ipsen medtronic dexcom insulet omnipod minimed ypsomed fresenius olympus medela
     comirnaty spikevax vaxzevria nuvaxovid jcovden gardasil prevenar pneumovax boostrix repevax
     infanrix hexyon priorix rorvac engerix twinrix fluarix vaxigrip influvac efluelda shingrix
+    """
+)
+
+# The endings of international drug names (INN stems), French and English spellings: a word
+# with one of them and none of the name lists is a drug ("prednisolone", "bisoprolol").
+DRUG_ENDINGS: Final = tuple(
+    _words(
+        """
+        sone solone olol pril prilat sartan dipine statine statin prazole mab nib tinib cilline
+        cillin mycine mycin floxacine floxacin cycline azole conazole vir parine parin xaban
+        gatran gliptine gliptin gliflozine gliflozin glutide semide thiazide tiazide lukast
+        triptan setron profene profen azepam zolam barbital tidine oxetine apine idone
+        """
+    )
+)
+
+# The species of germs written after the initial of their genus ("C. diff", "E coli", "S.
+# aureus", "H. pylori"): the initial is the genus, never a person's.
+GERM_SPECIES: Final = _words(
+    """
+    diff difficile coli aureus epidermidis haemolyticus saprophyticus lugdunensis pneumoniae
+    pyogenes agalactiae mitis viridans faecalis faecium aeruginosa pylori influenzae
+    parainfluenzae gonorrhoeae meningitidis tuberculosis bovis avium leprae abscessus
+    monocytogenes pallidum burgdorferi trachomatis genitalium hominis vaginalis albicans
+    glabrata auris krusei fumigatus neoformans jirovecii carinii gondii falciparum vivax ovale
+    malariae typhi paratyphi typhimurium enteritidis jejuni cholerae perfringens botulinum
+    tetani diphtheriae pertussis cloacae aerogenes marcescens baumannii maltophilia cepacia
+    fragilis mirabilis vulgaris oxytoca morganii freundii acnes lamblia intestinalis
+    histolytica scabiei capitis pubis granulomatis ducreyi henselae quintana burnetii
+    rickettsii conorii anthracis cereus subtilis catarrhalis kingae corrodens multocida
+    """
+)
+
+# Clinical abbreviations written in capitals that a surname list also holds: after an announcing
+# word they are the patient's condition or a route ("chez OH": an alcoholic; "IM":
+# intramuscular), never a name.
+CLINICAL_CAPS: Final = _words(
+    """
+    oh im
     """
 )
 
@@ -380,8 +434,10 @@ PEOPLES: Final = _words(
     """
 )
 
-# Countries, regions and peoples: capitalised in English and listed as surnames too ("English",
-# "Switzerland", "Salinas" is not one): a lone one of them is never taken as a surname.
+# The world's countries in English and in French, regions and peoples: capitalised and listed as
+# surnames or first names too ("English", "Switzerland", "Kenya"; "Salinas" is not one): a lone
+# one of them is never taken as a surname, nor as a first name unless used as a person. Left out:
+# the countries that are common first names ("Maurice", "Dominique", "Marshall", "Solomon").
 NATIONS: Final = (
     _words(
         """
@@ -405,6 +461,20 @@ NATIONS: Final = (
     polynesia zealand arabia macedonia myanmar burma lanka salvador sahara timor tobago trinidad
     eswatini swaziland britain scotland wales england kosovo tibet kurdistan siberia caribbean
     europe africa asia america oceania scandinavia balkans
+    antigua czechia dominican bissau guinea-bissau korea holland papua kitts nevis grenadines
+    principe vatican usa uk sierra-leone timor-leste cabo-verde
+    afrique-du-sud albanie algerie allemagne andorre arabie arabie-saoudite saoudite armenie
+    australie autriche azerbaidjan bahrein barbade belgique bielorussie bhoutan birmanie bolivie
+    bosnie bosnie-herzegovine herzegovine bresil bulgarie burkina-faso cambodge cameroun cap-vert
+    centrafrique chili chine chypre colombie comores coree costa-rica cote-d'ivoire d'ivoire
+    croatie danemark egypte emirats equateur erythree espagne estonie etats-unis ethiopie fidji
+    finlande gambie georgie grece grenade guinee guinee-bissau guinee-equatoriale hongrie inde
+    indonesie irak irlande islande italie jamaique japon jordanie kirghizistan koweit lettonie
+    liban libye lituanie macedoine malaisie malte mauritanie mexique micronesie moldavie mongolie
+    namibie norvege nouvelle-zelande zelande nouvelle-caledonie caledonie ouganda ouzbekistan
+    palaos papouasie pays-bas perou pologne roumanie royaume-uni russie serbie singapour
+    slovaquie slovenie somalie soudan sri-lanka suede syrie tadjikistan tanzanie tchad tchequie
+    thailande trinite-et-tobago tunisie turquie zambie polynesie tahiti guyane
     """
     )
     | PEOPLES

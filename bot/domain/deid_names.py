@@ -102,7 +102,7 @@ class _Finder(NameClues):
                     if (
                         self._name_part(cand)
                         and not (cand.key in COMMON and not cand.first)
-                        and not self._no_name_after_trigger(j, gap)
+                        and not self._no_name_after_trigger(i, j, gap)
                     ) or eponym_name:
                         k = self._extend(j, lower=False)
                         self._add(j, k)

@@ -29,6 +29,7 @@ from bot.domain.deid_names_words import (
     NEVER_AFTER,
     PARTICLES,
     PERSON_VERBS,
+    SPEECH,
     TWO_WORD_TRIGGERS,
     UPPER_TITLES,
     WORD_LETTERS,
@@ -210,8 +211,11 @@ class NameClues(NameGuards):
                 return -1
             if k == i and last.shape == "C" and last.key in EPONYMS:
                 # an eponym that is a known name: "Walker began writing"; a stain, a germ or a
-                # device is never one ("Gram said positive", "Foley was removed")
-                return -1 if last.key in EPONYM_THINGS else i
+                # device is never one ("Gram said positive", "Foley was removed"), nor a score
+                # that says something ("Wells says likely": a title would make it a name)
+                if last.key in EPONYM_THINGS or toks[k + 1].key in SPEECH:
+                    return -1
+                return i
             if is_ordinary(last.key) or last.never:
                 return -1
             if k == i:

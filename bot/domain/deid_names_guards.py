@@ -13,7 +13,9 @@ from typing import Final
 
 from bot.domain.deid_addresses import STREET_WORDS
 from bot.domain.deid_lexicon import (
+    ADVERBS,
     CITIES,
+    CLINICAL_CAPS,
     COMMON,
     COMMON_PLACES,
     EPONYM_HEADS,
@@ -39,6 +41,7 @@ from bot.domain.deid_names_words import (
     SUBJECT_VERBS,
     ordinary_or_feminine,
 )
+from bot.domain.deid_text import word_list
 from bot.domain.wordlists import clinical_words, is_ordinary
 
 _DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
@@ -53,6 +56,14 @@ SCORE_AFTER: Final = re.compile(
     r"(?=[ \t]*(?:[.,;!?)\]](?!\d)|\n|\Z))"
 )
 _PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées")
+# Words before an English noun of kin ("his son", "patient's son", "eldest son"): "son" is then
+# no French possessive.
+_ENGLISH_DETERMINERS: Final = frozenset(
+    word_list(
+        "his her my their your our the a whose patient only eldest youngest older younger oldest "
+        "adult elder"
+    )
+)
 
 
 def _participle(t: Tok) -> bool:
@@ -83,7 +94,8 @@ class NameGuards(NameTokens):
 
     def _lower_name(self, t: Tok) -> bool:
         """A lowercase word that is a known name and no ordinary word (an ordinary word only
-        as a known first name: "benjamin", not the surnames "back", "blood")."""
+        as a known first name: "benjamin", not the surnames "back", "blood"; never an adverb:
+        "pt déjà à 60 mg/j")."""
         return (
             t.shape == "L"
             and len(t.text) >= 3
@@ -93,6 +105,7 @@ class NameGuards(NameTokens):
             and not t.never
             and t.key not in COMMON
             and t.key not in COMMON_PLACES
+            and t.key not in ADVERBS
         )
 
     def _lower_kin_surname(self, t: Tok) -> bool:
@@ -134,16 +147,20 @@ class NameGuards(NameTokens):
         it, a word in capitals is another acronym ("MRI IAM"), no surname."""
         return t.shape == "U" and not (t.first or t.last) and t.key in clinical_words()
 
-    def _no_name_after_trigger(self, j: int, gap: str) -> bool:
+    def _no_name_after_trigger(self, i: int, j: int, gap: str) -> bool:
         """Whether the capitalised word j after an announcing word is no name: a title with no
         name after it ("chez Mr 78 ans"), a sex letter before an age or a word ("chez F 52 ans",
         "chez K sein"), a word in capitals that is an ordinary or clinical word ("FEMME
-        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a capitalised ordinary word that no name
-        list knows and no name follows (an adjective of the role: "Secrétaire Médicale",
+        ENCEINTE", "CHEZ BEBE", "son épouse, IADL 3/4"), a clinical abbreviation even when a
+        surname list holds it ("chez OH", "patient IDE"), an acronym after the French possessive
+        "son" ("maintient son TSO", not the English "son"), a capitalised ordinary word that no
+        name list knows and no name follows (an adjective of the role: "Secrétaire Médicale",
         "Médecins Associés", "Patients Discutés"), a people alone ("Patiente Marocaine") or,
         after a comma, no known name ("sa femme, ABCDE limite")."""
         cand = self.toks[j]
         if cand.key in TITLES:
+            return True
+        if cand.shape == "U" and not cand.first and self._acronym_after(i, j):
             return True
         if (
             cand.shape == "C"
@@ -166,6 +183,27 @@ class NameGuards(NameTokens):
                 return True
             return "," in gap and not cand.first
         return False
+
+    def _acronym_after(self, i: int, j: int) -> bool:
+        """Whether the word in capitals j after the announcing word i, no known first name, is
+        an acronym: a clinical abbreviation of up to three letters ("chez OH", "patient IDE")
+        or, after "son" with no English determiner before it ("his son", "my son") in a text
+        not in capitals, any short word in capitals (the French possessive: "maintient son
+        TSO", "son TAVI"), when no name follows it."""
+        toks = self.toks
+        cand, trigger = toks[j], toks[i]
+        size = len(cand.text)
+        clinical = size <= 3 and (cand.key in CLINICAL_CAPS or cand.key in clinical_words())
+        possessive = (
+            trigger.key in STOP  # an English announcing word that is a French function word
+            and trigger.shape == "L"
+            and size <= 5
+            and not (i > 0 and toks[i - 1].key in _ENGLISH_DETERMINERS)
+            and not self._in_capitals()
+        )
+        if not (clinical or possessive):
+            return False
+        return not (self._next_adjacent(j) and self._name_part(self.toks[j + 1]))
 
     @staticmethod
     def _lower_after_title(title: Tok, nxt: Tok) -> bool:
@@ -249,6 +287,8 @@ class NameGuards(NameTokens):
         t = self.toks[i]
         if t.key in PEOPLES:
             return False  # "Irish GP here": a people's adjective alone
+        if t.key in NATIONS and not self._as_person(i):
+            return False  # "off to Kenya in 3 weeks", "retour de Jordanie": a country
         word = ordinary_or_feminine(t.key) or t.key in clinical_words()
         if word and not self._as_person(i):
             if t.key in clinical_words() and not t.last:

@@ -5,8 +5,8 @@ shape (capitals, capitalised, lowercase, initial) and whether it is a known firs
 surname. :class:`NameTokens` holds the tokens of one text and first marks what only looks like
 a name, whatever the rules say later: a letter glued to a digit or a unit sign ("PaO2", "40F",
 "g/L"), the words of a compound eponym ("Stevens-Johnson") or of an institution ("Centre Léon
-Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden III") and a side ("genou
-D").
+Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden III"), a side ("genou
+D"), an element's symbol before its value ("Mg 0.45") and a germ's genus ("C. diff").
 """
 
 import re
@@ -16,6 +16,7 @@ from typing import Final
 
 from bot.domain.deid_lexicon import (
     EPONYM_COMPOUNDS,
+    GERM_SPECIES,
     INSTITUTION_HEADS,
     INSTITUTION_TAILS,
     STOP,
@@ -159,6 +160,13 @@ _DOSE_BEFORE: Final = re.compile(
 )
 # The letters of a side: left, right, gauche, droite.
 _SIDES: Final = frozenset("LRGD")
+# The symbols of the elements and ions of a blood test ("Na 135", "K 3.0", "Mg 0.45").
+_ELEMENTS: Final = frozenset(word_list("Na K Cl Ca Mg P Fe Cu Zn Li Se Mn Al Pb Hg Co Cr"))
+# A lab value right after a symbol ("Mg 0.45", "Na: 135", "K=3,2"), not an age ("Li 45 ans",
+# "K 66M").
+_VALUE_AFTER: Final = re.compile(r"[ \t]?[:=]?[ \t]?\d{1,4}(?:[.,]\d+)?(?![\d.,]?\d)(?![^\W\d_])")
+# The initial of a germ's genus before its species: "C. diff", "E coli", "S. aureus".
+_GENUS_GAP: Final = re.compile(r"\.?[ \t]|\.")
 
 
 class NameTokens:
@@ -221,15 +229,22 @@ class NameTokens:
 
     def _fix_codes(self) -> None:
         """Mark what only looks like a name: an acronym with a plural "s" ("DAAs", "NSAIDs"), a
-        classification (a capitalised word and a Roman numeral: "Graf IIa", "Garden III") and a
-        side written as one letter ("severe L testicular pain", "R hip", "genou D")."""
+        classification (a capitalised word and a Roman numeral: "Graf IIa", "Garden III"), a
+        side written as one letter ("severe L testicular pain", "R hip", "genou D"), an
+        element's symbol before its value ("Mg 0.45", "K 3.0") and a germ's genus before its
+        species ("C. diff", "E coli")."""
         toks = self.toks
         for i, t in enumerate(toks):
             text = t.text
             first = text[0]
             if not ("A" <= first <= "Z"):
                 continue  # every case below starts with a capital (a cheap test first)
-            if text[-1] == "s" and _ACRONYM_PLURAL.fullmatch(text):
+            if text in _ELEMENTS and self._lab_value(i):
+                t.shape, t.code = "L" if t.shape == "I" else t.shape, True
+            elif t.shape == "I" and self._genus(i):
+                t.shape, t.code = "L", True
+                toks[i + 1].code = True
+            elif text[-1] == "s" and _ACRONYM_PLURAL.fullmatch(text):
                 t.fixed = True
             elif (
                 first in "IVX"
@@ -247,6 +262,26 @@ class NameTokens:
         for t in self.toks:
             if t.key in _GALENIC and _DOSE_BEFORE.search(self.text, max(0, t.start - 24), t.start):
                 t.code = True
+
+    def _lab_value(self, i: int) -> bool:
+        """Whether a lab value follows the symbol i ("Mg 0.45", "Na: 135"), not an age, and no
+        title comes before it ("Mr K 66M", "Mme Li 45 ans")."""
+        t = self.toks[i]
+        if _VALUE_AFTER.match(self.text, t.end) is None or _AGE_AFTER.match(self.text, t.end):
+            return False
+        return not (i and self.toks[i - 1].key in TITLES)
+
+    def _genus(self, i: int) -> bool:
+        """Whether the capital letter i is a germ's genus: a germ's species after it ("C.
+        diff", "E coli", "S. aureus") and no title before it."""
+        toks = self.toks
+        return (
+            i + 1 < len(toks)
+            and toks[i + 1].key in GERM_SPECIES
+            and toks[i + 1].shape == "L"
+            and _GENUS_GAP.fullmatch(self._gap(i)) is not None
+            and not (i and toks[i - 1].key in TITLES)
+        )
 
     def _classification(self, i: int) -> bool:
         """Whether the Roman numeral i grades the capitalised word before it ("Graf IIa",

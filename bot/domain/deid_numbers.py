@@ -63,11 +63,22 @@ _THREE_PAIRS: Final = re.compile(r"\d\d \d\d \d\d")
 _LETTERED_PAIRS_BEFORE: Final = re.compile(r"(?<![\w])[A-Z]{1,2}\d\d [A-Z]?\d\d $")
 
 
+# The number of a code glued to its letters by a hyphen ("CA-125", "IL-6", "HER-2") or of a
+# tumour marker ("CA 125", "CA 19-9", "CYFRA 21-1"), the value after it being no part of a run:
+# "CA-125 1200" is a marker and its value, no phone.
+_CODE_BEFORE: Final = re.compile(r"(?:[^\W\d_]-|\b(?:CA|CYFRA) )\Z")
+_CODE_NUMBER: Final = re.compile(r"[1-9]\d{0,2}(?:-\d{1,2})?[ \t]")
+
+
 def _runs(text: str) -> Iterator[Found]:
     for m in _RUN.finditer(text):
         start, end = m.span()
         while start < end and text[start].isspace():
             start += 1
+        if _CODE_BEFORE.search(text, max(0, start - 6), start) is not None:
+            code = _CODE_NUMBER.match(text, start, end)
+            if code is not None:
+                start = code.end()  # "CA-125 1200": the value alone is read
         label = _classify_run(text, start, end)
         if label is not None:
             yield start, end, label

@@ -319,3 +319,159 @@ def test_age_is_no_house_number(text: str, expected: str) -> None:
     """A number, words and an age ("150 chez pte 74a J2") are no house number and street; a
     house number with a letter after a street name ("Pfarrgasse 12a") still is."""
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kétamine pour un pt déjà à 60 mg/j de morphine, protocole ?",
+            "kétamine pour un pt déjà à 60 mg/j de morphine, protocole ?",
+        ),
+        ("pt déjà à 60 mg/j, pt nadia 80 ans", "pt déjà à 60 mg/j, pt [NOM] 80 ans"),
+        ("pt already on 60 mg, pt benjamin, 45", "pt already on 60 mg, pt [NOM], 45"),
+    ],
+)
+def test_adverb_after_an_announcing_word_is_no_name(text: str, expected: str) -> None:
+    """A lowercase adverb after "pt" ("déjà", which a first-name list holds as "Deja") is the
+    adverb; a lowercase first name there still goes, even an ordinary word ("benjamin")."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "on hydrocortisone 20/10 at home, missed doses since admission",
+            "on hydrocortisone 20/10 at home, missed doses since admission",
+        ),
+        ("prednisolone 10/5/5 per day", "prednisolone 10/5/5 per day"),
+        ("on hydrocortisone 20/10 since 12/03", "on hydrocortisone 20/10 since [DATE]"),
+        ("Kardegic 12/03/2024, Xarelto 12/03", "Kardegic [DATE], Xarelto [DATE]"),
+    ],
+)
+def test_split_dose_after_a_drug_is_no_date(text: str, expected: str) -> None:
+    """Numbers split by slashes right after a drug ("hydrocortisone 20/10") are a dose over the
+    day; a date after a cue, or after a drug with a leading zero or a year ("Xarelto 12/03",
+    "Kardegic 12/03/2024"), still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "encéphalopathie hépatique grade 3 chez OH, ammoniémie 150",
+            "encéphalopathie hépatique grade 3 chez OH, ammoniémie 150",
+        ),
+        ("chez OH, Mme Durand 80 ans", "chez OH, Mme [NOM] 80 ans"),
+        ("chez Oh, 45 ans", "chez [NOM], 45 ans"),
+    ],
+)
+def test_clinical_abbreviation_after_chez_is_no_name(text: str, expected: str) -> None:
+    """A clinical abbreviation in capitals after "chez" ("OH": alcohol) is the patient's
+    condition, even though a surname list holds it; the surname written as a name ("chez Oh")
+    and a name after a title still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("severe C diff, WBC 28, lactate 3", "severe C diff, WBC 28, lactate 3"),
+        ("E. coli, H pylori, S. aureus", "E. coli, H pylori, S. aureus"),
+        ("severe C diff, Kevin L. 45 ans", "severe C diff, [NOM]. 45 ans"),
+    ],
+)
+def test_germ_genus_is_no_initial(text: str, expected: str) -> None:
+    """A capital letter before a germ's species ("C diff", "E. coli") is the genus, no initial
+    (and "severe" before it no first name); a first name and its initial still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "onc: cisplatin pt, Mg 0.45, K 3.0 despite supplements",
+            "onc: cisplatin pt, Mg 0.45, K 3.0 despite supplements",
+        ),
+        ("Na 135, Ca 2.1, Mr K 66M", "Na 135, Ca 2.1, Mr [NOM] 66M"),
+        ("Li 0.8 mmol/L, patiente Li 45 ans", "Li 0.8 mmol/L, patiente [NOM] 45 ans"),
+    ],
+)
+def test_element_before_its_value_is_no_name(text: str, expected: str) -> None:
+    """An element's symbol before a value ("Mg 0.45", "Li 0.8") is a lab result, even after
+    "pt,"; the same letters after a title or before an age ("Mr K 66M", "Li 45 ans") still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "gyn: pelvic mass, CA-125 1200, omental cake on CT",
+            "gyn: pelvic mass, CA-125 1200, omental cake on CT",
+        ),
+        ("CA 19-9 1200, CA 125 1200, IL-6 1200", "CA 19-9 1200, CA 125 1200, IL-6 1200"),
+        ("CA-125 1200, tel 06 12 34 56 78", "CA-125 1200, tel [TÉL]"),
+    ],
+)
+def test_tumour_marker_and_value_is_no_phone(text: str, expected: str) -> None:
+    """A marker's number and its value ("CA-125 1200", "CA 125 1200") are no phone; a phone
+    after them still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "sats fine. Wells says likely. can vascular do a doppler today",
+            "sats fine. Wells says likely. can vascular do a doppler today",
+        ),
+        ("Dr Wells says likely", "Dr [NOM] says likely"),
+        ("Walker began writing", "[NOM] began writing"),
+    ],
+)
+def test_score_that_says_is_no_name(text: str, expected: str) -> None:
+    """An eponym opening a sentence before "says" ("Wells says likely") is the score; after a
+    title it is a person, and an eponym that is a known name before another verb of a person
+    ("Walker began writing") still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Comment on maintient son TSO ? relais injectable possible ?",
+            "Comment on maintient son TSO ? relais injectable possible ?",
+        ),
+        ("on surveille son PIC ce soir", "on surveille son PIC ce soir"),
+        ("his son LEROY called, his son PIC too", "his son [NOM] called, his son [NOM] too"),
+    ],
+)
+def test_french_possessive_son_before_an_acronym(text: str, expected: str) -> None:
+    """ "son" before a short word in capitals, with no English determiner before it, is the
+    French possessive ("son TSO", "son PIC"), not the English "son" announcing a name; "his son
+    LEROY" still announces one."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "family off to Kenya in 3 weeks, kids aged 4 and 7",
+            "family off to Kenya in 3 weeks, kids aged 4 and 7",
+        ),
+        ("retour de Jordanie, fièvre", "retour de Jordanie, fièvre"),
+        ("Kenya Smith, 19 ans", "[NOM], 19 ans"),
+        ("Kenya: she is 4", "[NOM]: she is 4"),
+    ],
+)
+def test_country_alone_is_no_first_name(text: str, expected: str) -> None:
+    """A country that a first-name list holds ("Kenya", "Jordanie"), alone, is the country, in
+    English or French; before a surname or used as a person ("Kenya:") it is still a name."""
+    assert deidentify(text, "fr").text == expected
