@@ -424,9 +424,10 @@ _ZIP_CITY: Final = re.compile(
     r"(?<![\w])(?:F-|FR-)?(?P<zip>\d{5}|\d{2}\s\d{3})\s?,?\s"
     rf"(?P<city>(?:{_CITY_WORD}"
     rf"(?:[\s-](?:(?:sur|sous|en|le|la|les|de|du|des|lès|lez|aux)[\s-])*{_CITY_WORD})*)"
-    # CEDEX and its number, or an arrondissement closing the line ("75011 PARIS 11")
+    # CEDEX and its number, or an arrondissement closing the line ("75011 PARIS 11"), never the
+    # whole part of a decimal ("ferritine 18000, TG 4,5 mmol/L": a lab value)
     r"(?:\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?|"
-    r"[ \t]\d{1,2}(?:e|er|[èe]me)?(?=[ \t]*(?:\n|$)|[,.;)]))?)"
+    r"[ \t]\d{1,2}(?:e|er|[èe]me)?(?=[ \t]*(?:\n|$)|[,.;)](?!\d)))?)"
 )
 # Capitalised words after a postal code that are no city ("15000 Plaquettes").
 _NOT_CITY: Final = frozenset(

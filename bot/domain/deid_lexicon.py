@@ -59,7 +59,8 @@ TRIGGERS: Final = _words(
 )
 
 # Adverbs of French and English messages: written in lowercase after an announcing word ("pt
-# déjà à 60 mg/j", "patient already on"), the adverb, never a lowercase name ("Deja").
+# déjà à 60 mg/j", "patient already on"), the adverb, never a lowercase name ("Deja"); so is
+# the "nil" of "nil by mouth" ("pt nil by mouth post op").
 ADVERBS: Final = _words(
     """
     deja encore toujours jamais souvent parfois rarement aussi egalement alors ensuite enfin
@@ -70,6 +71,7 @@ ADVERBS: Final = _words(
     already still also again now then just never always often sometimes rarely recently
     previously currently initially finally eventually soon later earlier yet only even ever
     quite rather really probably apparently clearly obviously otherwise usually
+    nil
     """
 )
 
@@ -156,6 +158,14 @@ EPONYMS: Final = _words(
     risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
     binet modic prehn mcisaac achilles thurner cockett spurling
     graf spetzler masaoka lugano stanford rockwood letournel pipkin frykman
+    ludwig moro finnegan ashworth hurley greulich klumpke brazelton silverman dubowitz tardieu
+    hoehn yahr tinetti oswestry lequesne womac gartland lichtman tubiana kapandji apley mcmurray
+    yergason hallpike semont halmagyi unterberger schirmer amsler snellen monoyer bielschowsky
+    hirschberg krimsky tzanck auspitz sartorius maddrey waterlow ferriman gallwey beighton tonnis
+    paprosky catterall pirani dimeglio ponseti tscherne magerl enneking mirels tokuhashi fuhrman
+    figo astler durie lansky hachinski yesavage chaddock rossolimo wartenberg uhthoff myerson
+    gowers trendelenburg kehr carnett traube sgarbossa bazett khorana baveno spigelman haggitt
+    oberhuber mingazzini schober
     """
 )
 
@@ -196,6 +206,10 @@ EPONYM_COMPOUNDS: Final = frozenset(
     mayer-rokitansky-kuster-hauser stein-leventhal mallory-denk kearns-sayre
     claude-bernard-horner bernard-horner may-thurner mac-isaac
     lauge-hansen ann-arbor child-pugh spetzler-martin
+    charles-bonnet marcus-gunn foster-kennedy holmes-adie dix-hallpike salter-harris
+    hoehn-yahr fugl-meyer montgomery-asberg ferriman-gallwey greulich-pyle cormack-lehane
+    osler-weber-rendu rendu-osler fiessinger-leroy-reiter louis-bar gougerot-sjogren
+    bardet-biedl pierre-robin wolff-chaikoff jod-basedow mccune-albright
     """
     )
 )
@@ -306,7 +320,9 @@ CLINICAL_CAPS: Final = _words(
     """
 )
 
-# Capitalised words of clinical notes and messages that are never names.
+# Capitalised words of clinical notes and messages that are never names, also the acronyms of
+# units, syndromes and scores ("ICU CT", "pt SDRA", "IRA KDIGO 3") and clinical shorthand
+# ("chez prema": a premature baby).
 CLINICAL: Final = _words(
     """
     atcd antecedents hta diabete dt1 dt2 dnid did irc irca irm tdm ecg ett eto nfs crp pct bnp
@@ -329,6 +345,8 @@ CLINICAL: Final = _words(
     tel telephone fax portable mobile gsm
     confrere confreres consoeur consoeurs consœur consœurs collegue collegues colleague
     colleagues secretaire secretaires
+    icu picu ccu hdu itu sdra ards sirs sdmv kdigo nihss qsofa sofa apache saps ecog
+    prema premas
     """
 )
 

@@ -175,6 +175,7 @@ class _Finder(NameClues):
                 and toks[i + 1].key not in COMMON
                 and not is_ordinary(t.key)
                 and not is_ordinary(toks[i + 1].key)
+                and not self._eponym_context(i, i + 1)  # "maladie de Verneuil Hurley II"
             ):
                 k = self._extend(i + 1, lower=False, limit=3)
                 # "Appelez Dupont": a verb in the imperative, then the name

@@ -19,6 +19,7 @@ from bot.domain.deid_lexicon import (
     COMMON,
     COMMON_PLACES,
     EPONYM_HEADS,
+    EPONYM_THINGS,
     EPONYMS,
     HOSPITALS,
     NATIONS,
@@ -30,6 +31,7 @@ from bot.domain.deid_lexicon import (
 from bot.domain.deid_names_tokens import NameTokens, Tok
 from bot.domain.deid_names_words import (
     ADJ_ENDINGS,
+    AND,
     ARTICLES,
     EPONYM_AFTER,
     EPONYM_BEFORE,
@@ -54,6 +56,13 @@ SCORE_AFTER: Final = re.compile(
     r"[ \t]?(?:(?:[àa=:]|of|de)[ \t]?\d{1,2}(?:[.,]\d)?(?:[ \t]?/[ \t]?\d{1,2})?"
     r"|\d{1,2}[ \t]?/[ \t]?\d{1,2}|[+±−]{1,3}|-|\+/-)"
     r"(?=[ \t]*(?:[.,;!?)\]](?!\d)|\n|\Z))"
+)
+# A grade or a value right after a lone surname, no unit nor age after it: a score or a stage
+# ("Ashworth 3 aux fléchisseurs", "Finnegan 11 puis 13", "Hurley II axillaire").
+_GRADE_AFTER: Final = re.compile(
+    r"[ \t](?:\d{1,2}(?:[.,]\d)?|(?:I{1,3}|IV|V)[a-c]?)"
+    r"(?![\w.,/%°:+\-]|[ \t]?\d|[ \t]?(?i:ans?|a|yo|y|mois|m|j|h|kg|g|mg|cm|mm|ml|l|sa|sem"
+    r"|semaines?|years?|months?|weeks?|days?|yrs?|wks?|min|s|rue|av|avenue|bd|street|st)\b)"
 )
 _PARTICIPLE_ENDINGS: Final = ("é", "ée", "és", "ées")
 # Words before an English noun of kin ("his son", "patient's son", "eldest son"): "son" is then
@@ -342,9 +351,33 @@ class NameGuards(NameTokens):
             return True
         if SCORE_AFTER.match(self.text, toks[end].end) is not None:
             return True  # "Finnegan à 12.", "Thompson +.", "Glasgow = 8,": a score, a sign
+        if start == end and not toks[end].first and _GRADE_AFTER.match(self.text, toks[end].end):
+            return True  # "Ashworth 3 aux fléchisseurs", "Hurley II": a score, a stage
+        if start >= 2 and toks[start - 1].key in AND and self._eponym_pair(start - 2, start - 1):
+            return True  # "Greulich et Pyle": the second name of an eponym pair
+        if (
+            end + 2 < len(toks)
+            and toks[end + 1].key in AND
+            and self._eponym_pair(end + 2, end + 1)
+        ):
+            return True  # "Pyle and Greulich"
         if end + 1 < len(toks) and self._next_adjacent(end):
             return toks[end + 1].key in EPONYM_HEADS or toks[end + 1].key in EPONYM_AFTER
         return False
+
+    def _eponym_pair(self, x: int, link: int) -> bool:
+        """Whether token x, across the "et" / "and" at token link (one space each side), is
+        an eponym that no name list knows as a person's ("Greulich et Pyle", "Kellgren and
+        Lawrence"), or names a thing, with no title before it."""
+        toks = self.toks
+        t = toks[x]
+        if t.shape != "C" or t.key not in EPONYMS:
+            return False
+        if self._gap(link - 1) != " " or self._gap(link) != " ":
+            return False
+        if x > 0 and toks[x - 1].key in TITLES:
+            return False
+        return t.key in EPONYM_THINGS or not (t.first or t.last)
 
     def _eponym_first_name(self, i: int) -> bool:
         """Whether token i is a capitalised first name that is also an eponym, not used as one

@@ -108,6 +108,8 @@ def _tokens(text: str) -> list[Tok]:
         code = end in glued or clinical
         if not code and len(word) <= 4 and text[end : end + 1] == "+":
             code = True  # "TPO Ab+", "Rh+", "HBs+": a test's result, not a name
+        elif not code and _RESULT_AFTER.match(text, end) and _INNER_CAPITALS.search(word):
+            code = True  # "AgHBs+", "AgHBs +": an antigen (capitals inside a word) and its result
         if shape == "I":
             after = text[end : end + 1]
             if word == "I" and after != ".":
@@ -141,6 +143,14 @@ _SEXES: Final = frozenset("HFMW")
 _AGE_AFTER: Final = re.compile(r"[ \t]?\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])")
 # An acronym with a lowercase plural "s" ("DAAs", "NSAIDs", "IPPs"): a class of drugs, no name.
 _ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+# Capitals inside a word ("AgHBs", "IgM", "HbA"): a biological marker when a result follows.
+_INNER_CAPITALS: Final = re.compile(r"[a-z][A-Z]")
+# A test's result right after a word: a sign closing it ("AgHBs+,", "AgHBs +", "IgM -").
+_RESULT_AFTER: Final = re.compile(r"[ \t]?[+\-−](?![\w\-+])")
+# An age right after a compound eponym: a person who bears the names ("Charles Bonnet, 45 ans").
+_AGE_NEXT: Final = re.compile(
+    r"[ \t]?[,(]?[ \t]?\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])"
+)
 # A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.
 _ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[a-d]?")
 # Pharmaceutical forms, and the dose that comes before one ("100mg/10ml", "500 mg", "2 g/j").
@@ -185,7 +195,8 @@ class NameTokens:
     # -- words that are never a name whatever the rules say
     def _fix_compounds(self) -> None:
         """Mark the words of a compound eponym ("Stevens-Johnson", "Mallory Weiss", "drain de
-        jackson pratt"): a person's name in form, a disease or a device in fact."""
+        jackson pratt", "Charles Bonnet?"): a person's name in form, a disease or a device in
+        fact, unless an age follows ("Charles Bonnet, 45 ans": a person)."""
         toks = self.toks
         for i, t in enumerate(toks):
             if t.key.split("-", 1)[0] not in COMPOUND_STARTS:
@@ -199,7 +210,10 @@ class NameTokens:
                 parts.extend((p, k) for p in toks[k].key.split("-"))
             for size in range(min(len(parts), COMPOUND_MAX), 1, -1):
                 if tuple(p for p, _ in parts[:size]) in EPONYM_COMPOUNDS:
-                    for x in range(i, parts[size - 1][1] + 1):
+                    last = parts[size - 1][1]
+                    if _AGE_NEXT.match(self.text, toks[last].end):
+                        break  # "Charles Bonnet, 45 ans": a person's names, then an age
+                    for x in range(i, last + 1):
                         toks[x].fixed = True
                     break
 

@@ -270,10 +270,56 @@ EPONYM_BEFORE: Final = frozenset(
         "epreuve",
         "reflexe",
         "disease",
+        "angine",
+        "angina",
+        "reflex",
+        "reflexes",
+        "phenomene",
+        "phenomenon",
+        "loi",
+        "law",
+        "triad",
+        "regle",
+        "regles",
+        "rule",
+        "rules",
+        "index",
+        "indice",
+        "formule",
+        "formula",
+        "signes",
+        "signs",
+        "fracture",
+        "hernie",
+        "kyste",
+        "nodosites",
+        "grade",
+        "type",
     ]
 )
+# After the eponym: its result, or the reflex it names and how it is ("Moro asymmetric").
 EPONYM_AFTER: Final = frozenset(
-    ["positif", "positive", "negatif", "negative", "signe", "positifs", "negatifs"]
+    [
+        "positif",
+        "positive",
+        "negatif",
+        "negative",
+        "signe",
+        "positifs",
+        "negatifs",
+        "reflexe",
+        "reflexes",
+        "asymetrique",
+        "asymmetric",
+        "asymmetrical",
+        "symetrique",
+        "symmetric",
+        "aboli",
+        "abolie",
+        "abolished",
+        "incomplet",
+        "incomplete",
+    ]
 )
 # Feminine endings and their masculine: "inquiete" is "inquiet", "nerveuse" "nerveux".
 _FEMININE: Final = (

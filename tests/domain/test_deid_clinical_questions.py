@@ -475,3 +475,201 @@ def test_country_alone_is_no_first_name(text: str, expected: str) -> None:
     """A country that a first-name list holds ("Kenya", "Jordanie"), alone, is the country, in
     English or French; before a surname or used as a person ("Kenya:") it is still a name."""
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "fièvre, ferritine 18000, TG 4,5 mmol/L, hépatosplénomégalie",
+            "fièvre, ferritine 18000, TG 4,5 mmol/L, hépatosplénomégalie",
+        ),
+        ("3 rue de la Paix, 75011 PARIS 11, tel", "[ADRESSE], tel"),
+    ],
+)
+def test_decimal_after_a_count_is_no_arrondissement(text: str, expected: str) -> None:
+    """A number after a count and an acronym that is the whole part of a decimal ("18000, TG
+    4,5 mmol/L") is a lab value, no arrondissement; a postal code, a city and its arrondissement
+    closing the phrase still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "trismus, woody submandibular swelling, Ludwig's. awake trach?",
+            "trismus, woody submandibular swelling, Ludwig's. awake trach?",
+        ),
+        (
+            "Ludwig ? cellulite du plancher buccal, trismus",
+            "Ludwig ? cellulite du plancher buccal, trismus",
+        ),
+        ("Ludwig ? vu par le Dr Ludwig", "Ludwig ? vu par le Dr [NOM]"),
+        ("Ludwig Müller, 50 ans, douleur", "[NOM], 50 ans, douleur"),
+    ],
+)
+def test_eponym_that_is_a_first_name_alone(text: str, expected: str) -> None:
+    """An eponym that is also a first name ("Ludwig's" angina), alone or with a possessive, is
+    the disease; after a title or before a surname it is still a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IRA KDIGO 3, K 6,8 mmol/l, pH 7,15", "IRA KDIGO 3, K 6,8 mmol/l, pH 7,15"),
+        (
+            "vertebral compression fractures found on ICU CT",
+            "vertebral compression fractures found on ICU CT",
+        ),
+        ("kératite chez pt SDRA en DV", "kératite chez pt SDRA en DV"),
+        ("chez pt SDRA, patiente MARTIN en DV", "chez pt SDRA, patiente [NOM] en DV"),
+        ("ICU CT, Mr LEROY 54M", "ICU CT, Mr [NOM] 54M"),
+    ],
+)
+def test_acronyms_of_units_syndromes_and_scores_are_no_name(text: str, expected: str) -> None:
+    """The acronym of a unit, a syndrome or a score ("ICU", "SDRA", "KDIGO") is no name, next to
+    another acronym or after "pt"; a name in capitals after an announcing word or a title still
+    goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NN de mère AgHBs+, immunoglobulines", "NN de mère AgHBs+, immunoglobulines"),
+        (
+            "nouveau ne de mere AgHBs +, serovaccination ?",
+            "nouveau ne de mere AgHBs +, serovaccination ?",
+        ),
+        ("NN de mère AgHBs+, mère Mme Durand", "NN de mère AgHBs+, mère Mme [NOM]"),
+    ],
+)
+def test_antigen_and_its_result_is_no_name(text: str, expected: str) -> None:
+    """A word with capitals inside it before a sign ("AgHBs+", "AgHBs +") is a marker and its
+    result, even after "mère"; a name after a title still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "âge osseux main gauche, Greulich et Pyle, qui interprète ?",
+            "âge osseux main gauche, Greulich et Pyle, qui interprète ?",
+        ),
+        ("Kellgren et Lawrence 3 au genou", "Kellgren et Lawrence 3 au genou"),
+        ("Greulich et Pyle, vu par Mr Pyle", "Greulich et [NOM], vu par Mr [NOM]"),
+    ],
+)
+def test_eponyms_joined_by_and(text: str, expected: str) -> None:
+    """A surname joined by "et" / "and" to an eponym no name list knows ("Greulich et Pyle") is
+    the second name of the eponym; once a title makes it a person, every occurrence goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "right arm floppy after shoulder dystocia, Moro asymmetric, Erb palsy",
+            "right arm floppy after shoulder dystocia, Moro asymmetric, Erb palsy",
+        ),
+        ("Moro asymmetric, mother Mrs Moro present", "Moro asymmetric, mother Mrs [NOM] present"),
+    ],
+)
+def test_newborn_reflex_is_no_name(text: str, expected: str) -> None:
+    """A newborn reflex and how it is ("Moro asymmetric") is no name; the same surname after a
+    title still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NN de mère sous Subutex 8 mg, Finnegan 11 puis 13 à H48",
+            "NN de mère sous Subutex 8 mg, Finnegan 11 puis 13 à H48",
+        ),
+        (
+            "spasticité du membre sup droit Ashworth 3 aux fléchisseurs",
+            "spasticité du membre sup droit Ashworth 3 aux fléchisseurs",
+        ),
+        ("Silverman 4 à la naissance", "Silverman 4 à la naissance"),
+        (
+            "Ashworth 3 aux fléchisseurs, vu par Mr Ashworth",
+            "Ashworth 3 aux fléchisseurs, vu par Mr [NOM]",
+        ),
+        ("Finnegan 11, Mme Finnegan 30 ans", "Finnegan 11, Mme [NOM] 30 ans"),
+    ],
+)
+def test_eponym_before_a_grade_is_a_score(text: str, expected: str) -> None:
+    """A lone surname before a grade with no unit ("Ashworth 3 aux", "Finnegan 11 puis",
+    "Silverman 4 à") is a score; after a title, even before an age, it is a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ETF chez prema 30 SA, quand la faire ?", "ETF chez prema 30 SA, quand la faire ?"),
+        ("ETF chez prema 30 SA, chez mme lefebvre", "ETF chez prema 30 SA, chez mme [NOM]"),
+    ],
+)
+def test_clinical_shorthand_after_chez_is_no_name(text: str, expected: str) -> None:
+    """Clinical shorthand after "chez" ("prema": a premature baby) is no lowercase first name;
+    a lowercase name after a title still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Charles Bonnet? 90yo with AMD seeing little people",
+            "Charles Bonnet? 90yo with AMD seeing little people",
+        ),
+        ("Charles Bonnet, 45 ans, céphalées", "[NOM], 45 ans, céphalées"),
+        ("M. Charles Bonnet vient pour", "M. [NOM] vient pour"),
+    ],
+)
+def test_eponymous_syndrome_of_a_full_name(text: str, expected: str) -> None:
+    """A syndrome named by a first name and a surname ("Charles Bonnet?") is no person; with an
+    age right after it or a title before it, the same names are a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Parkinson pt nil by mouth post op, can't take levodopa",
+            "Parkinson pt nil by mouth post op, can't take levodopa",
+        ),
+        ("nil by mouth, patient kevin", "nil by mouth, patient [NOM]"),
+    ],
+)
+def test_nil_by_mouth_is_no_name(text: str, expected: str) -> None:
+    """ "nil" of "nil by mouth" after "pt" is no lowercase first name; a lowercase first name
+    after "patient" still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "maladie de Verneuil Hurley II axillaire, fumeuse",
+            "maladie de Verneuil Hurley II axillaire, fumeuse",
+        ),
+        (
+            "maladie de Verneuil Hurley II, adressée par Mme Hurley",
+            "maladie de Verneuil Hurley II, adressée par Mme [NOM]",
+        ),
+    ],
+)
+def test_disease_and_its_classification_is_no_name(text: str, expected: str) -> None:
+    """A disease after "maladie de" and its eponymous classification ("Verneuil Hurley II") is
+    no first name and surname; the surname after a title still goes."""
+    assert deidentify(text, "fr").text == expected
