@@ -140,7 +140,8 @@ _NUMBER_SIGNS: Final = frozenset(["°", "º"])
 _UNIT_BEFORE: Final = frozenset("0123456789/°º")
 # A sex letter before an age: "H 60a", "F 19 ans", "M 54yo".
 _SEXES: Final = frozenset("HFMW")
-_AGE_AFTER: Final = re.compile(r"[ \t]?\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])")
+_AGE = r"\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])"
+_AGE_AFTER: Final = re.compile(rf"[ \t]?{_AGE}")
 # An acronym with a lowercase plural "s" ("DAAs", "NSAIDs", "IPPs"): a class of drugs, no name.
 _ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
 # Capitals inside a word ("AgHBs", "IgM", "HbA"): a biological marker when a result follows.
@@ -148,9 +149,7 @@ _INNER_CAPITALS: Final = re.compile(r"[a-z][A-Z]")
 # A test's result right after a word: a sign closing it ("AgHBs+,", "AgHBs +", "IgM -").
 _RESULT_AFTER: Final = re.compile(r"[ \t]?[+\-−](?![\w\-+])")
 # An age right after a compound eponym: a person who bears the names ("Charles Bonnet, 45 ans").
-_AGE_NEXT: Final = re.compile(
-    r"[ \t]?[,(]?[ \t]?\d{1,3}[ \t]?(?:ans?|a|yo|y/o|y|yrs?|years?)(?![^\W\d_])"
-)
+_AGE_NEXT: Final = re.compile(rf"[ \t]?[,(]?[ \t]?{_AGE}")
 # A Roman numeral with an optional sub-grade ("IIa", "Ib", "IIIb", "IV"): a stage or a type.
 _ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[a-d]?")
 # Pharmaceutical forms, and the dose that comes before one ("100mg/10ml", "500 mg", "2 g/j").
