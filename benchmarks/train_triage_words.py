@@ -78,6 +78,11 @@ TRAINING = (
     "triage_final31.jsonl",
     "triage_final32.jsonl",
     "triage_final33.jsonl",
+    "triage_final34.jsonl",
+    "triage_final35.jsonl",
+    "triage_final36.jsonl",
+    "triage_final37.jsonl",
+    "triage_final38.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30

@@ -359,7 +359,11 @@ def test_a_drug_in_pregnancy_points_to_pharmacology() -> None:
 @pytest.mark.parametrize(
     ("question", "acceptable"),
     [
-        ("éruption cutanée fébrile 2 semaines après début de carbamazépine", {"dermatology"}),
+        # a drug eruption with fever: the dermatologist's, or the allergist's (drug hypersensitivity)
+        (
+            "éruption cutanée fébrile 2 semaines après début de carbamazépine",
+            {"dermatology", "allergology"},
+        ),
         ("quelle dose d'amoxicilline chez un dialysé ?", {"pharmacology", "nephrology"}),
         ("femme enceinte de 30 SA, TA 160/100, pré-éclampsie ?", {"gynecology"}),
         ("enfant de 4 ans avec éruption fébrile", {"pediatrics"}),
