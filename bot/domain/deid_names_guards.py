@@ -109,7 +109,9 @@ class NameGuards(NameTokens):
             t.shape == "L"
             and len(t.text) >= 3
             and (
-                t.first or (t.last and not t.key.endswith(ADJ_ENDINGS) and not is_ordinary(t.key))
+                # a present participle is no first name ("patient venant d'EHPAD")
+                (t.first and not (t.key.endswith(("ant", "ent")) and is_ordinary(t.key)))
+                or (t.last and not t.key.endswith(ADJ_ENDINGS) and not is_ordinary(t.key))
             )
             and not t.never
             and t.key not in COMMON

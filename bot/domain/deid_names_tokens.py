@@ -79,12 +79,17 @@ def _shape(word: str) -> str:
     return "L"
 
 
+# Clinicians' shorthand written in lowercase that a name list also holds: "chez pat 88a" is the
+# "pt" (patient) of other notes, not the first name Pat (capitalised, it still is one).
+_SHORTHAND: Final = {"pat": "pt", "pats": "pt"}
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_info(word: str) -> tuple[str, str, bool, bool, bool]:
     """Key, shape, known first name, known surname and clinical form: the same for every
     occurrence of a word."""
     firsts, lasts = first_names(), surnames()
-    key = norm(word)
+    key = _SHORTHAND.get(word) or norm(word)
     first = key in firsts
     if not first and "-" in key:
         # "Jean-Pierre", "Marie-Ange-Gaëlle": a first name leads; "sage-femme" is a word
@@ -108,8 +113,15 @@ def _tokens(text: str) -> list[Tok]:
         code = end in glued or clinical
         if not code and len(word) <= 4 and text[end : end + 1] == "+":
             code = True  # "TPO Ab+", "Rh+", "HBs+": a test's result, not a name
-        elif not code and _RESULT_AFTER.match(text, end) and _INNER_CAPITALS.search(word):
-            code = True  # "AgHBs+", "AgHBs +": an antigen (capitals inside a word) and its result
+        elif (
+            not code
+            and _INNER_CAPITALS.search(word)
+            and (_RESULT_AFTER.match(text, end) or _CODE_SHAPE.search(word))
+        ):
+            # "AgHBs+", "AgHBs +": an antigen (capitals inside a word) and its result; "IgIV",
+            # "HBsAg", "HbA1c": a code (a capital after a lowercase letter, twice), no name
+            # ("McDonald", "LeBlanc", "DeShawn" have one)
+            code = True
         if shape == "I":
             after = text[end : end + 1]
             if word == "I" and after != ".":
@@ -146,6 +158,10 @@ _AGE_AFTER: Final = re.compile(rf"[ \t]?{_AGE}")
 _ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
 # Capitals inside a word ("AgHBs", "IgM", "HbA"): a biological marker when a result follows.
 _INNER_CAPITALS: Final = re.compile(r"[a-z][A-Z]")
+_CODE_SHAPE: Final = re.compile(
+    r"^(?!Mc|Mac|Van|Von|De|Di|Da|Du|Le|La|Fitz)"
+    r"(?:.*[a-z][A-Z].*[a-z][A-Z]|.*[a-z][A-Z]{2}|[A-Z]{2,}[a-z]+[A-Z])"
+)
 # A test's result right after a word: a sign closing it ("AgHBs+,", "AgHBs +", "IgM -").
 _RESULT_AFTER: Final = re.compile(r"[ \t]?[+\-−](?![\w\-+])")
 # An age right after a compound eponym: a person who bears the names ("Charles Bonnet, 45 ans").

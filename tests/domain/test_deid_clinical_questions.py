@@ -673,3 +673,41 @@ def test_disease_and_its_classification_is_no_name(text: str, expected: str) -> 
     """A disease after "maladie de" and its eponymous classification ("Verneuil Hurley II") is
     no first name and surname; the surname after a title still goes."""
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "digoxinémie 3.2 ng/mL chez pat 88a, nausées",
+            "digoxinémie 3.2 ng/mL chez pat 88a, nausées",
+        ),
+        ("gale chez pat venant d'EHPAD", "gale chez pat venant d'EHPAD"),
+        ("gale chez patient venant d'EHPAD", "gale chez patient venant d'EHPAD"),
+        ("chez pat Durand, 88 ans", "chez pat [NOM], 88 ans"),
+        ("Pat Smith called about her mother", "[NOM] called about her mother"),
+        ("patient laurent 45 ans", "patient [NOM] 45 ans"),
+    ],
+)
+def test_pat_is_the_patient_and_a_participle_no_first_name(text: str, expected: str) -> None:
+    """Lowercase "pat" is the clinician's "pt" (the first name Pat is capitalised); an ordinary
+    present participle after it ("venant") is no first name, a real one still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "mother HBsAg positive, baby 1.6 kg preterm",
+            "mother HBsAg positive, baby 1.6 kg preterm",
+        ),
+        ("CV 1.8 L. IgIV ? surveillance", "CV 1.8 L. IgIV ? surveillance"),
+        ("Mr VanDerBeek, 45, HBsAg positive", "Mr [NAME], 45, HBsAg positive"),
+        ("seen with Anna McKAY today", "seen with [NAME] today"),
+    ],
+)
+def test_a_word_with_capitals_inside_twice_is_a_code(text: str, expected: str) -> None:
+    """'HBsAg', 'IgIV': capitals inside a word, twice, make a code; names with a prefix
+    ('VanDerBeek', 'McKAY') stay names."""
+    assert deidentify(text, "en").text == expected

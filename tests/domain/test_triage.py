@@ -359,7 +359,7 @@ def test_a_drug_in_pregnancy_points_to_pharmacology() -> None:
 @pytest.mark.parametrize(
     ("question", "acceptable"),
     [
-        # a drug eruption with fever: the dermatologist's, or the allergist's (drug hypersensitivity)
+        # a febrile drug eruption: the dermatologist's, or the allergist's (drug hypersensitivity)
         (
             "éruption cutanée fébrile 2 semaines après début de carbamazépine",
             {"dermatology", "allergology"},
