@@ -34,7 +34,7 @@ def find_addresses(text: str, words: Words, has_digit: bool) -> Iterator[Found]:
     if not words.isdisjoint(UNIT_WORDS):
         lower_text = text.islower()
         for m in _ADDR_UNIT.finditer(text):
-            if unit_ok(text, m, lower_text):  # not "Suite 3 jours"
+            if unit_ok(text, m, lower_text) and _postal_box(text, m):  # not "Suite 3 jours"
                 yield m.start(), m.end(), "ADDRESS"
     if _FIVE_DIGITS.search(text):
         yield from _zip_cities(text)
@@ -137,7 +137,7 @@ _HOUSE_WORD = (
     r"vingt)"
 )
 _ADDR_FR: Final = re.compile(
-    rf"(?<![\d_])(?:(?P<num>\d{{1,4}}|\b{_HOUSE_WORD}(?=\s))\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
+    rf"(?<![\d_])(?<!\d:)(?:(?P<num>\d{{1,4}}|\b{_HOUSE_WORD}(?=\s))\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?)?"
     rf"(?P<type>{_STREET_FR})\s(?P<name>(?:{_PARTICLE}\s?)*{_STREET_WORD}"
     rf"(?:[\s-](?:{_PARTICLE}\s?)*{_NAMEWORD}){{0,5}})"
     rf"(?:\s?,?\s?(?:(?:b[aâ]t(?:iment)?\.?|escalier|esc\.?|appt?\.?|appartement|studio|"
@@ -145,9 +145,11 @@ _ADDR_FR: Final = re.compile(
     re.I,
 )
 # A house number right before a street word ("12 bis, rue ...", even glued to the word before
-# it): where an _ADDR_FR match starts. _ADDR_FR is only tried at a street word or such a number.
+# it), never the end of a ratio ("2:1 AV block"): where an _ADDR_FR match starts. _ADDR_FR is
+# only tried at a street word or such a number.
 _NUM_BEFORE: Final = re.compile(
-    rf"(?:(?<![\d_])\d{{1,4}}|\b{_HOUSE_WORD})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$", re.I
+    rf"(?:(?<![\d_])(?<!\d:)\d{{1,4}}|\b{_HOUSE_WORD})\s?(?:bis|ter|quater|[a-dA-D](?=\s))?\s?,?\s?$",
+    re.I,
 )
 # A house number in words is taken only before a postal code ("sept allée des roses 77500").
 _ZIP_NEXT: Final = re.compile(r"\s?,?\s?\d{5}(?!\d)")
@@ -179,6 +181,8 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
         typ = m.group("type")
         if not has_num and _INSTEAD_OF.search(text, max(0, s - 5), s + len(typ) + 4):
             continue  # "à la place d'Emilien": instead of, not a square
+        if typ == "AV" and _BLOCK_AFTER.match(text, m.end("type")):
+            continue  # "12 AV block", "2:1 AV bloc": atrioventricular, not an avenue
         capital_name = any(w[:1].isupper() for w in name.split()) or typ[:1].isupper()
         if typ.lower().rstrip(".") in {"place", "pl", "cours", "route", "voie", "cité"}:
             capital_name = any(w[:1].isupper() for w in name.split())
@@ -195,6 +199,8 @@ def _addr_fr(text: str, streets: Spans) -> Iterator[Found]:
             yield m.start(), _name_end(m), "ADDRESS"
 
 
+# "block" or "bloc" after "AV" in capitals: an atrioventricular block ("2:1 AV block").
+_BLOCK_AFTER: Final = re.compile(r"\s(?:block|bloc)(?![\w])", re.I)
 # "à la place de", "à la place d'", "à la place du": instead of.
 _INSTEAD_OF: Final = re.compile(r"(?<![\w])[àa] la place (?:de|du|des|d['’])", re.I)
 
@@ -404,6 +410,26 @@ _ADDR_UNIT: Final = re.compile(
     re.I,
 )
 UNIT_WORDS: Final = frozenset(word_list("apt suite unit box dpo psc cedex"))
+# What makes "box 4" a postal box rather than a cubicle of the emergency room ("Garde de nuit,
+# box 4 : homme…"): "PO", "P.O.", "BP", "boîte postale" or another unit just before it ("Unit 4719
+# Box 7394", "PSC 3294, Box 9168"), or a postal code (or military "APO AA 61487") after it.
+_BOX_BEFORE: Final = re.compile(
+    r"(?:(?<![\w.])p\.?\s?o\.?|(?<![\w.])b\.?p\.?|bo[iî]te postale|"
+    r"(?<![\w])(?:unit|psc|apt\.?|suite)\s\d{1,6}[a-zA-Z]?,?)\s*\Z",
+    re.I,
+)
+_CODE_AFTER: Final = re.compile(r"(?<![\w])(?:\d{5}|[A-Z]{2}\s\d{5})(?![\w])")
+
+
+def _postal_box(text: str, m: re.Match[str]) -> bool:
+    """Whether a unit match is no "box", or a box that is a postal box."""
+    if not m.group().lower().startswith("box"):
+        return True
+    if _BOX_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None:
+        return True
+    return _CODE_AFTER.search(text, m.end(), m.end() + 60) is not None
+
+
 _LOWER_WORD_AFTER: Final = re.compile(r"[ \t]+[a-zà-ÿ]")
 
 

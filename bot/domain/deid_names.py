@@ -155,6 +155,7 @@ class _Finder(NameClues):
                 and t.key not in COMMON
                 and not (self._caps_word(t) and self._caps_word(toks[i + 1]))
                 and not (self._acronym(t) or self._acronym(toks[i + 1]))
+                and not self._acronym_pair(t, toks[i + 1])
             ):
                 k = self._extend(i, lower=False, limit=3)
                 self._add(i, k)

@@ -266,7 +266,10 @@ class NameClues(NameGuards):
             t.shape == "U"
             and t.key not in COMMON
             and max(len(p) for p in t.text.split("-")) <= (3 if self._in_capitals() else 5)
-            and not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
+            and (
+                not (self._next_adjacent(i) and self._name_part(toks[i + 1]))
+                or self._side_after(i)  # "MI G depuis 4h": a limb and its side
+            )
         ):
             return None
         start = i

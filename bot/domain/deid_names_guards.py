@@ -46,6 +46,8 @@ from bot.domain.deid_names_words import (
 from bot.domain.deid_text import word_list
 from bot.domain.wordlists import clinical_words, is_ordinary
 
+# The side letters after a limb or an eye: gauche, droit(e), left, right.
+_SIDE_LETTERS: Final = frozenset("GDLR")
 _DASHES: Final = frozenset(["-", "–", "—", "/", " - ", " – ", " — "])
 
 
@@ -157,6 +159,28 @@ class NameGuards(NameTokens):
         """A clinical acronym in capitals that no name list knows ("MRI", "EEG", "EMG"): next to
         it, a word in capitals is another acronym ("MRI IAM"), no surname."""
         return t.shape == "U" and not (t.first or t.last) and t.key in clinical_words()
+
+    @staticmethod
+    def _acronym_pair(t: Tok, u: Tok) -> bool:
+        """Two short words in capitals, one of them in no name list: two acronyms ("HVA VMA
+        urinaires", catecholamine metabolites), not a surname and a first name."""
+        if len(t.text) > 4 or len(u.text) > 4:
+            return False
+        return not (t.first or t.last) or not (u.first or u.last)
+
+    def _side_after(self, i: int) -> bool:
+        """Whether the short word in capitals i is followed by a side letter ("MI G depuis 4h",
+        "MS D": membre inférieur gauche, membre supérieur droit), with no full stop after it nor
+        a name after it: an acronym and its side, not a first name and an initial."""
+        toks = self.toks
+        if len(toks[i].text) > 3 or i + 1 >= len(toks) or self._gap(i) != " ":
+            return False
+        side = toks[i + 1]
+        if side.shape != "I" or side.text not in _SIDE_LETTERS:
+            return False
+        if self.text[side.end : side.end + 1] == ".":
+            return False
+        return not (self._next_adjacent(i + 1) and self._name_part(toks[i + 2]))
 
     def _no_name_after_trigger(self, i: int, j: int, gap: str) -> bool:
         """Whether the capitalised word j after an announcing word is no name: a title with no

@@ -711,3 +711,71 @@ def test_a_word_with_capitals_inside_twice_is_a_code(text: str, expected: str) -
     """'HBsAg', 'IgIV': capitals inside a word, twice, make a code; names with a prefix
     ('VanDerBeek', 'McKAY') stay names."""
     assert deidentify(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "now intermittent 2:1 AV block on telemetry, lives at 14 Baker Street",
+            "en",
+            "now intermittent 2:1 AV block on telemetry, lives at [ADDRESS]",
+        ),
+        ("BAV 2:1, domicile 12 AV Jean Jaurès", "fr", "BAV 2:1, domicile [ADRESSE]"),
+        ("12 AV block, domicile 3 rue Pasteur", "fr", "12 AV block, domicile [ADRESSE]"),
+    ],
+)
+def test_a_ratio_and_an_av_block_are_no_street(text: str, lang: str, expected: str) -> None:
+    """A house number never ends a ratio ("2:1 AV block") and "AV" in capitals before "block"
+    is atrioventricular; a street with its number still goes."""
+    assert deidentify(text, lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Garde de nuit, box 4 : homme de 30 ans amené par la police",
+            "fr",
+            "Garde de nuit, box 4 : homme de 30 ans amené par la police",
+        ),
+        ("Send the forms to PO Box 221.", "en", "Send the forms to PO [ADDRESS]."),
+        ("write to Box 7394, 70942 Springfield", "en", "write to [ADDRESS]"),
+    ],
+)
+def test_a_box_is_postal_only_with_a_postal_clue(text: str, lang: str, expected: str) -> None:
+    """ "box 4" alone is a cubicle of the emergency room; after a unit or before a postal code
+    it is a postal box and goes."""
+    assert deidentify(text, lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "nourrisson 10 mois masse abdominale + HVA VMA urinaires élevés",
+            "nourrisson 10 mois masse abdominale + HVA VMA urinaires élevés",
+        ),
+        ("vu ce jour : GUILLAUMET TRAVIS, HVA VMA élevés", "vu ce jour : [NOM], HVA VMA élevés"),
+    ],
+)
+def test_two_short_words_in_capitals_one_unknown_are_acronyms(text: str, expected: str) -> None:
+    """Two short words in capitals of which one is in no name list are two acronyms ("HVA
+    VMA"), even when the other is a surname; two known names in capitals still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ischémie aiguë MI G depuis 4h chez F 77a, pied froid",
+            "ischémie aiguë MI G depuis 4h chez F 77a, pied froid",
+        ),
+        ("Mme R., 64 ans, MI G froid", "Mme [NOM]., 64 ans, MI G froid"),
+    ],
+)
+def test_a_short_acronym_and_a_side_letter_are_no_name(text: str, expected: str) -> None:
+    """ "MI G" is a limb and its side (membre inférieur gauche), not a first name and an
+    initial; the initial after a title still goes."""
+    assert deidentify(text, "fr").text == expected
