@@ -23,9 +23,9 @@ STOP: Final = _words(
     qu' ça cela ceci dont donc car puis sous vers entre depuis pendant avant après hier demain
     aujourd'hui ici là très trop peu plus moins bien mal oui non ok svp merci bonjour bonsoir salut
     ai as avons avez ont fait faire a-t-il est-ce
-    the of and or to in on at by for with from as is are was were be been being has have had do
+    the of and or to in at by for with from is are was were be been being has have had do
     does did not no yes it its this that these those he she his her him they them their we our us
-    you your i me my an if then than so but into onto over under about after before since until
+    you your i my an if then than so but into onto over under about after before since until
     while who whom whose which what when where why how all any some each every both either neither
     hi hello thanks thank please dear regards best
     chacun chacune plusieurs certaines quelqu'un quelqu'une malgre lorsque puisque quiconque
@@ -50,7 +50,7 @@ TRIGGERS: Final = _words(
     called appele appelee epouse epoux mari femme fille fils frere soeur pere mere oncle tante
     cousin cousine neveu niece grand-mere grand-pere belle-mere beau-pere compagne compagnon
     conjoint conjointe husband wife son daughter brother sister father mother aunt uncle nephew
-    niece cousin grandson granddaughter grandmother grandfather mr mrs interne internes externe
+    grandson granddaughter grandmother grandfather mr mrs interne internes externe
     signe cordialement confrere consoeur consœur collegue colleague chez nee ne
     infirmiers infirmieres psychologue secretaire kinesitherapeute orthophoniste dieteticien
     dieteticienne sage-femme aide-soignant aide-soignante nurse
@@ -86,7 +86,7 @@ COMMON: Final = _words(
     price young long gay christian love merry star sunny august miles will mark bill art may june
     april jan dean earl duke baron noble lane hill wood green brown black white gray grey golden
     still best said sale salle petit blanc noir rouge vert brun gros grand masse
-    page porte pain bon bonne belle beau roux roi fort
+    porte pain bon bonne belle beau roux roi fort
     vendredi samedi dimanche lundi mardi mercredi jeudi monday tuesday wednesday thursday friday
     saturday sunday janvier fevrier mars avril mai juin juillet aout septembre octobre novembre
     decembre january february march july september october november december
@@ -96,7 +96,7 @@ COMMON: Final = _words(
     derma dermato rhumato uro gyneco pedia pediatrie psy psychiatrie onco oncologie hemato
     geriatrie
     orl ophtalmo radio radiologie chir chirurgie medecine interne
-    bilan examen traitement analyse scanner echo irm radio biologie sang urine prise dose
+    bilan examen traitement analyse scanner echo irm biologie sang urine prise dose
     homme femme enfant bebe nourrisson adulte monsieur madame fille garcon
     hello thanks thank dear regards sincerely cheers ok merci bonjour bonsoir salut
     ras rdv urg nee ne vivant vivante signe cher chere max min sol inj amp stylo gel cp fl na
@@ -154,8 +154,8 @@ EPONYMS: Final = _words(
     wallenberg warthin wassermann waterhouse weber wegener welander wells wenckebach werdnig
     wernicke west westermark whipple white widal willebrand willi wilms wilson wolff yersin
     zenker zieve ziehl zika zollinger zumbusch charlson gosling kaplan meier fischer student
-    gustilo kellgren lawrence outerbridge garden ahlbäck mason evans danis neer hawkins cobb
-    risser tegner lysholm constant quick widal bordet gengou ziehl neelsen mantoux
+    gustilo kellgren lawrence outerbridge ahlbäck mason evans danis hawkins cobb
+    risser tegner lysholm constant quick bordet gengou neelsen mantoux
     binet modic prehn mcisaac achilles thurner cockett spurling
     graf spetzler masaoka lugano stanford rockwood letournel pipkin frykman
     ludwig moro finnegan ashworth hurley greulich klumpke brazelton silverman dubowitz tardieu
@@ -234,7 +234,7 @@ DRUGS: Final = _words(
     """
     kardegic eliquis levothyrox xarelto pradaxa previscan coumadine sintrom lovenox innohep
     fragmine
-    arixtra doliprane dafalgan efferalgan dafalgan advil nurofen spasfon ixprim topalgic contramal
+    arixtra doliprane dafalgan efferalgan advil nurofen spasfon ixprim topalgic contramal
     skenan oxycontin oxynorm actiskenan durogesic lamaline acupan profenid ketoprofene voltarene
     celebrex augmentin clamoxyl orelox oroken rocephine ciflox oflocet tavanic bactrim flagyl
     zithromax rulid josacine pyostacine tazocilline tienam meronem vancomycine zyvoxid fosfocine
@@ -261,7 +261,7 @@ DRUGS: Final = _words(
     modopar sinemet stalevo requip sifrol azilect mantadix exelon aricept reminyl ebixa
     levocarnil tardyferon timoferol ferograd venofer ferinject speciafoldine uvedose zymad
     calcidose cacit orocal eductyl kayexalate resikali diffu-k kaleorid
-    lasilix furosemide bisoprolol ramipril amlodipine atorvastatine rosuvastatine apixaban
+    furosemide bisoprolol ramipril amlodipine atorvastatine rosuvastatine apixaban
     rivaroxaban dabigatran warfarine fluindione enoxaparine heparine paracetamol ibuprofene
     tramadol morphine oxycodone amoxicilline ceftriaxone cefotaxime levofloxacine ciprofloxacine
     metronidazole doxycycline azithromycine clarithromycine cotrimoxazole
@@ -337,10 +337,10 @@ CLINICAL: Final = _words(
     chirurgie consultation compte rendu courrier ordonnance prescription protocole
     douleur fievre toux dyspnee asthenie nausees vomissements diarrhee constipation
     madame monsieur docteur professeur
-    hopital chu chr ch aphp ap-hp clinique service unite pole departement
+    hopital chu chr ch aphp ap-hp service unite pole departement
     siret siren finess rpps adeli ameli cpam mutuelle
     france paris lyon marseille
-    dear hi hello thanks regards question quick help urgent need advice
+    dear hi hello thanks regards quick help need advice
     palmar palmaire plantar plantaire spiro pasi scorad dlqi basdai mmse moca iadl adl
     tel telephone fax portable mobile gsm
     confrere confreres consoeur consoeurs consœur consœurs collegue collegues colleague
@@ -360,7 +360,7 @@ COMMON_PLACES: Final = _words(
     corse bretagne normandie alsace provence paris lyon marseille toulouse nice nantes
     strasbourg montpellier bordeaux lille rennes reims toulon grenoble dijon angers nimes
     london england france germany spain italy africa asia america india china japan mexico
-    brazil canada texas florida california georgia virginia carolina jordan chelsea
+    brazil texas florida california georgia virginia carolina jordan chelsea
     """
 )
 
@@ -405,10 +405,10 @@ PEOPLES: Final = _words(
     anglais francais allemand espagnol italien portugais arabe chinois russe turc polonais
     roumain africain europeen asiatique americain
     scots maltese cypriot icelandic estonian latvian lithuanian slovenian macedonian
-    montenegrin belarusian moldovan georgian kazakhstani chilean peruvian colombian venezuelan
+    montenegrin belarusian moldovan kazakhstani chilean peruvian colombian venezuelan
     argentinian argentine bolivian ecuadorian uruguayan paraguayan guatemalan
     honduran salvadoran nicaraguan panamanian trinidadian barbadian bahamian
-    taiwanese cambodian laotian burmese bangladeshi malaysian singaporean
+    taiwanese cambodian laotian bangladeshi malaysian singaporean
     senegalese malian ivorian ghanaian cameroonian congolese gabonese guinean beninese togolese
     burkinabe nigerien mauritanian sudanese eritrean kenyan ugandan tanzanian rwandan burundian
     angolan mozambican zambian zimbabwean malawian namibian botswanan malagasy mauritian
@@ -417,7 +417,7 @@ PEOPLES: Final = _words(
     aboriginal
     irlandais irlandaise ecossais ecossaise gallois galloise anglaise francaise allemande
     espagnole italienne portugaise polonaise roumaine russes chinoise japonais japonaise
-    coreen coreenne vietnamien vietnamienne cambodgien cambodgienne laotien laotienne thai
+    coreen coreenne vietnamien vietnamienne cambodgien cambodgienne laotien laotienne
     thailandais thailandaise indien indienne pakistanais pakistanaise bangladais bangladaise
     sri-lankais sri-lankaise afghane iranien iranienne irakien irakienne syrien syrienne
     libanais libanaise jordanien jordanienne palestinien palestinienne israelien israelienne
@@ -427,21 +427,21 @@ PEOPLES: Final = _words(
     belges neerlandais neerlandaise hollandais hollandaise luxembourgeois luxembourgeoise
     danois danoise suedois suedoise norvegien norvegienne finlandais finlandaise islandais
     islandaise britannique britanniques americaine canadien canadienne quebecois quebecoise
-    mexicain mexicaine bresilien bresilienne argentin argentine chilien chilienne peruvien
+    mexicain mexicaine bresilien bresilienne argentin chilien chilienne peruvien
     peruvienne colombien colombienne venezuelien venezuelienne cubain cubaine haitien
     haitienne dominicain dominicaine jamaicain jamaicaine antillais antillaise guyanais
     guyanaise martiniquais martiniquaise guadeloupeen guadeloupeenne reunionnais reunionnaise
     mahorais mahoraise comorien comorienne malgache malgaches mauricien mauricienne
-    caledonien caledonienne polynesien polynesienne tahitien tahitienne corse corses breton
-    bretonne alsacien alsacienne basque basques catalan catalane occitan occitane
+    caledonien caledonienne polynesien polynesienne tahitien tahitienne corse corses
+    bretonne alsacien alsacienne basques catalane occitane
     marocain marocaine algerien algerienne tunisien tunisienne libyen libyenne egyptien
     egyptienne soudanais soudanaise ethiopien ethiopienne erythreen erythreenne somalien
-    somalienne djiboutien djiboutienne kenyan kenyane senegalais senegalaise malien
-    malienne mauritanien mauritanienne guineen guineenne ivoirien ivoirienne burkinabe
-    nigerien nigerienne nigerian nigeriane tchadien tchadienne camerounais camerounaise
+    somalienne djiboutien djiboutienne kenyane senegalais senegalaise malien
+    malienne mauritanien mauritanienne guineen guineenne ivoirien ivoirienne
+    nigerienne nigeriane tchadien tchadienne camerounais camerounaise
     gabonais gabonaise congolais congolaise centrafricain centrafricaine togolais togolaise
     beninois beninoise ghaneen ghaneenne rwandais rwandaise burundais burundaise angolais
-    angolaise zairois zairoise kabyle kabyles berbere berberes amazigh maghrebin maghrebine
+    angolaise zairois zairoise kabyles berbere berberes amazigh maghrebin maghrebine
     africaine europeenne asiatiques arabes
     gitan gitane tsigane tzigane manouche
     mediterranean mediterraneen mediterraneenne mediterraneens mediterraneennes maghrebins
