@@ -22,6 +22,9 @@ How a question is scored:
   followed by words saying its specialist was already asked or is out of reach ("le rhumato ne
   répond pas", "cardio a dit RAS"), counts as a passing mention; request words do not reach
   across a comma ("avis interniste svp, le rhumato…");
+* when a question has several clauses and one ends in "?", the terms outside that clause are its
+  context and keep a share of their weight ("pt J3 post PTH, souffle systolique nouveau, ETT
+  avant sortie ?");
 * background keeps a share of its weight: risk factors and their quantities ("fumeur 40 PA",
   "4 verres/j"), the list after "ATCD"/"history of"/"père", and ``[[damp]]`` rules with
   conditions (the baby of a mother asking about a drug while breastfeeding);
@@ -59,6 +62,7 @@ word weights; this module adds up the evidence and decides.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -138,17 +142,28 @@ def classify_with(lexicon: Lexicon, text: str, words: WordModel | None = None) -
     damped, age_factor = _damped(lexicon, matches, numbered, aged)
     negated = negated_terms(lexicon.cues, folded, raw, matches) if lexicon.negating else set()
     since = in_history(lexicon.since, folded, raw, matches) if lexicon.since_needed else set()
+    asking = _asking_clause(folded, raw) if lexicon.context_factor != 1.0 else None
     tally = _Tally()
     _add_terms(
-        lexicon, folded, raw, matches, damped=damped, negated=negated, since=since, tally=tally
+        lexicon,
+        folded,
+        raw,
+        matches,
+        damped=damped,
+        negated=negated,
+        since=since,
+        asking=asking,
+        tally=tally,
     )
-    for key, entry, label in numbered:
+    for key, entry, label, first in numbered:
         tally.note(key, negated=False, past=False)
         tally.problem.add(entry.slug)
-        factor = damped.get(key, 1.0)
-        tally.add(
-            entry.slug, entry.weight * factor, label if factor == 1.0 else f"{label} (background)"
-        )
+        factor, share = damped.get(key, 1.0), ""
+        if factor != 1.0:
+            share = " (background)"
+        elif asking is not None and first not in asking:
+            factor, share = lexicon.context_factor, " (context)"
+        tally.add(entry.slug, entry.weight * factor, label + share)
     for slug, weight, label in ages:
         tally.add(slug, weight * age_factor, label)
     tally.settle(lexicon.combinations, lexicon.two_drug_weight, aged)
@@ -325,6 +340,7 @@ def _add_terms(
     damped: Mapping[Key, float],
     negated: set[int],
     since: set[int],
+    asking: frozenset[int] | None,
     tally: _Tally,
 ) -> None:
     """Add the terms found in the question, each with its share: read through a typo, reported
@@ -355,6 +371,9 @@ def _add_terms(
         factor *= damped.get(match.key, 1.0)
         if index in history:
             factor *= lexicon.history.factor
+        context = asking is not None and match.first not in asking
+        if context:
+            factor *= lexicon.context_factor
         for entry in entries:
             if entry.is_name:
                 weight = name_weight(lexicon, folded, raw, match.first, match.last)
@@ -363,6 +382,8 @@ def _add_terms(
             if entry.is_drug and entry.home:
                 tally.drug_homes.setdefault(match.key, set()).add(entry.slug)
             label = entry.label if factor == 1.0 else f"{entry.label} (~)"
+            if context and factor == lexicon.context_factor:
+                label = f"{entry.label} (context)"
             if index in normal:
                 label = f"{entry.label} (normal)"
             elif match.key in damped or index in history:
@@ -374,15 +395,42 @@ def _add_terms(
                 tally.problem.add(entry.slug)
 
 
+# What ends a clause for ``_asking_clause``: "?" "!" ";" a line break; "." unless before a digit
+# (".5", "0.5"); "," and ":" unless between two digits ("1,5", "2:1").
+_CLAUSE_END: Final = re.compile(r"[?!;\n]|\.(?!\d)|(?<!\d)[,:]|[,:](?!\d)")
+
+
+def _asking_clause(folded: str, raw: Sequence[Token]) -> frozenset[int] | None:
+    """The tokens of the clause that asks (the last one ending in "?"), when the question has
+    other clauses: "pt J3 post PTH, souffle systolique nouveau, ETT avant sortie ?" asks about
+    the echo, the rest is context. None when nothing ends in "?" or the question is one clause."""
+    if "?" not in folded:
+        return None
+    clauses: list[tuple[int, int, bool]] = []
+    start = 0
+    for end in _CLAUSE_END.finditer(folded):
+        position = end.start()
+        if folded[start:position].strip():
+            clauses.append((start, position, end.group() == "?"))
+        start = position + 1
+    if folded[start:].strip():
+        clauses.append((start, len(folded), False))
+    asking = [(first, last) for first, last, asks in clauses if asks]
+    if len(clauses) < 2 or not asking:
+        return None
+    first, last = asking[-1]
+    return frozenset(index for index, token in enumerate(raw) if first <= token.start < last)
+
+
 def _damped(
     lexicon: Lexicon,
     matches: Sequence[Match],
-    numbered: Sequence[tuple[Key, Entry, str]],
+    numbered: Sequence[tuple[Key, Entry, str, int]],
     aged: set[str],
 ) -> tuple[dict[Key, float], float]:
     """The factor of each damped term key (terms found, and terms after a number), and the
     factor of the stated ages; ``aged`` are the specialties a stated age counts for."""
-    numbered_keys = [key for key, _, _ in numbered]
+    numbered_keys = [numbered_term[0] for numbered_term in numbered]
     if all(match.key not in lexicon.damped_terms for match in matches) and all(
         key not in lexicon.damped_terms for key in numbered_keys
     ):

@@ -306,6 +306,8 @@ class Lexicon:
     words_least: float = 1.0
     words_alone: float = 1.0
     words_sure: float = 1.0
+    # the share of their weight kept by the terms outside the clause that asks, when one does
+    context_factor: float = 1.0
     # the one-word terms only the lexicon's rules can read (abbreviations that count only in
     # capitals, words read by their context: "US", "ED"): the learned word weights leave them
     # out, as they see neither case nor context
@@ -456,6 +458,7 @@ def compile_lexicon(data: Mapping[str, Any], ordinary_words: Iterable[str] = ())
         words_least=_number(decision, "words_least", 1.0),
         words_alone=_number(decision, "words_alone", 1.0),
         words_sure=_number(decision, "words_sure", 1.0),
+        context_factor=_number(weights, "context", 1.0),
         ambiguous=_one_word(capitals_only) | _one_word(contexts),
         who=tuple(_who(item) for item in _tables(data, "who")),
         term_counts=MappingProxyType(counts),

@@ -140,10 +140,12 @@ def _unit_of_number(raw: Sequence[Token], index: int) -> bool:
     return before.text.isdigit() and before.end == token.start
 
 
-def after_number_terms(lexicon: Lexicon, raw: Sequence[Token]) -> list[tuple[Key, Entry, str]]:
-    """The terms that count only right after a number ("40 PA", "32 SA"): their key, entry and
-    label, in order."""
-    found: list[tuple[Key, Entry, str]] = []
+def after_number_terms(
+    lexicon: Lexicon, raw: Sequence[Token]
+) -> list[tuple[Key, Entry, str, int]]:
+    """The terms that count only right after a number ("40 PA", "32 SA"): their key, entry,
+    label and first token's index, in order."""
+    found: list[tuple[Key, Entry, str, int]] = []
     stems = [token.stem for token in raw]
     for index, token in enumerate(raw[:-1]):
         if not token.text.isdigit():
@@ -151,7 +153,9 @@ def after_number_terms(lexicon: Lexicon, raw: Sequence[Token]) -> list[tuple[Key
         size, entries = lexicon.after_number.longest_at(stems, index + 1)
         if size:
             key = tuple(stems[index + 1 : index + 1 + size])
-            found.extend((key, entry, f"{token.text} {entry.label}") for entry in entries)
+            found.extend(
+                (key, entry, f"{token.text} {entry.label}", index + 1) for entry in entries
+            )
     return found
 
 

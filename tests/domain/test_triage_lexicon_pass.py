@@ -529,8 +529,11 @@ def test_pack_years_and_glasses_a_day_are_background() -> None:
 
 
 def test_pack_years_still_count_without_another_problem() -> None:
-    """Without other evidence the habit is the question: nothing is damped."""
-    assert "40 PA" in _labels("fumeur 40 PA, comment l'aider à arrêter ?", "addictology")
+    """Without other evidence the habit is the question: it is not damped as background (the
+    clause that asks names no term, so the rest is its context, counted the same)."""
+    labels = _labels("fumeur 40 PA, comment l'aider à arrêter ?", "addictology")
+    assert any(label.startswith("40 PA") for label in labels)
+    assert "40 PA (background)" not in labels
 
 
 def test_nicotine_replacement_for_a_smoker_is_addictology() -> None:
@@ -1064,3 +1067,48 @@ def test_tips_counts_as_the_shunt_only_in_capitals() -> None:
     """ "TIPS" (a portosystemic shunt) is in capitals only: "any tips?" is advice."""
     assert "gastroenterology" not in dict(classify("any tips for a difficult patient?").ranking)
     assert "TIPS" in _labels("cirrhose, ascite réfractaire, TIPS ?", "gastroenterology")
+
+
+# --- the clause that asks, and its context -------------------------------------------------
+
+
+def test_terms_outside_the_clause_that_asks_are_its_context() -> None:
+    """'pt J3 post PTH, souffle systolique nouveau, ETT avant sortie ?' asks about the echo: the
+    hip prosthesis and the murmur keep the lexicon's context share, the echo counts whole."""
+    lexicon = load_lexicon()
+    asked = classify_with(
+        lexicon, "pt J3 post PTH, souffle systolique nouveau, ETT avant sortie ?"
+    )
+    flat = classify_with(lexicon, "pt J3 post PTH souffle systolique nouveau ETT avant sortie ?")
+    assert asked.specialty == flat.specialty == "cardiology"
+    assert "ETT" in asked.evidence["cardiology"]
+    assert "souffle systolique (context)" in asked.evidence["cardiology"]
+    assert all(label.endswith("(context)") for label in asked.evidence["orthopedics"])
+    ranked, plain = dict(asked.ranking), dict(flat.ranking)
+    assert ranked["orthopedics"] == pytest.approx(plain["orthopedics"] * lexicon.context_factor)
+    assert lexicon.context_factor < 1.0
+
+
+def test_a_term_after_a_number_can_be_context_too() -> None:
+    """'28 SA' before a question about a thyroid nodule is the pregnancy, not the question."""
+    result = classify_with(
+        load_lexicon(), "enceinte 28 SA, nodule thyroïdien TIRADS 4, cytoponction maintenant ?"
+    )
+    assert result.specialty == "endocrinology"
+    assert "28 sa (context)" in result.evidence["gynecology"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "post PTH. souffle systolique nouveau. ETT avant sortie",  # nothing asks with "?"
+        "souffle systolique nouveau post PTH ?",  # one clause: no context to set aside
+        "TSH 0.01 sous Levothyrox ?",  # a decimal point ends no clause
+        "créat 1,5 ?",  # nor does a decimal comma
+    ],
+)
+def test_no_context_without_a_clause_that_asks_and_another(question: str) -> None:
+    result = classify_with(load_lexicon(), question)
+    assert not any(
+        label.endswith("(context)") for labels in result.evidence.values() for label in labels
+    )
