@@ -83,6 +83,11 @@ TRAINING = (
     "triage_final36.jsonl",
     "triage_final37.jsonl",
     "triage_final38.jsonl",
+    "triage_final39.jsonl",
+    "triage_final40.jsonl",
+    "triage_final41.jsonl",
+    "triage_final42.jsonl",
+    "triage_final43.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
