@@ -114,8 +114,8 @@ COMMON: Final = _words(
     """
 )
 
-# Eponymous diseases, signs, scores, classifications and germs: never a name unless a title
-# stands right before them ("Dr Murphy").
+# Eponymous diseases, signs, scores, classifications, mutations and germs: never a name unless a
+# title stands right before them ("Dr Murphy").
 EPONYMS: Final = _words(
     """
     addison adie ahlback alport alzheimer angelman apgar argyll arnold asherman asperger austin
@@ -165,7 +165,7 @@ EPONYMS: Final = _words(
     paprosky catterall pirani dimeglio ponseti tscherne magerl enneking mirels tokuhashi fuhrman
     figo astler durie lansky hachinski yesavage chaddock rossolimo wartenberg uhthoff myerson
     gowers trendelenburg kehr carnett traube sgarbossa bazett khorana baveno spigelman haggitt
-    oberhuber mingazzini schober
+    oberhuber mingazzini schober leiden
     """
 )
 
@@ -278,6 +278,15 @@ DRUGS: Final = _words(
     zentiva upsa ipsen medtronic dexcom insulet omnipod minimed ypsomed fresenius olympus medela
     comirnaty spikevax vaxzevria nuvaxovid jcovden gardasil prevenar pneumovax boostrix repevax
     infanrix hexyon priorix rorvac engerix twinrix fluarix vaxigrip influvac efluelda shingrix
+    """
+)
+
+# Makers of pacemakers, defibrillators, pumps, sensors and prostheses, several of them a person's
+# name too ("PM Boston", "capteur Abbott", "DAI Sorin"): never a name alone, but unlike the drugs
+# (and the makers listed with them: Medtronic, Dexcom) a title makes one ("Dr Abbott").
+MAKERS: Final = _words(
+    """
+    boston abbott sorin biotronik livanova microport vitatron stryker
     """
 )
 

@@ -33,6 +33,7 @@ from bot.domain.deid_names_words import (
     TWO_WORD_TRIGGERS,
     UPPER_TITLES,
     WORD_LETTERS,
+    WORD_TITLES,
     ordinary_or_feminine,
 )
 from bot.domain.deid_text import Found
@@ -125,6 +126,8 @@ class NameClues(NameGuards):
         gap = self._gap(i)
         if _TITLE_GAP.fullmatch(gap) is None:
             return False
+        if gap[0] == "." and t.key in WORD_TITLES:
+            return False  # "nursing home lady. Loading dose?": a sentence ends, no "Dr." dot
         if t.start and self.text[t.start - 1].isdigit():
             return False  # "68M. Testing", "460ms": a sex or a unit glued to a number
         if t.shape == "L" and _NUMBER_END.search(self.text, max(0, t.start - 4), t.start):
@@ -236,12 +239,17 @@ class NameClues(NameGuards):
             if not self._lower_name(t) or not self._next_adjacent(i):
                 return None
             nxt = toks[i + 1]
-            # a first name that is an ordinary word ("frank", "benjamin") needs a surname that
-            # is none ("frank blood", "frank pus" are words)
+            # a first name that is an ordinary word ("frank", "benjamin", "alpha") needs a
+            # surname that is no ordinary nor clinical word ("frank blood", "frank pus", "alpha
+            # blocker" are words)
             ordinary = is_ordinary(t.key)
             if (
                 nxt.shape == "I"
-                or (self._lower_name(nxt) and nxt.last and not (ordinary and is_ordinary(nxt.key)))
+                or (
+                    self._lower_name(nxt)
+                    and nxt.last
+                    and not (ordinary and (is_ordinary(nxt.key) or nxt.key in clinical_words()))
+                )
                 or (self._name_part(nxt) and not (ordinary and self._caps_word(nxt)))
             ):
                 # "severe COPD": an ordinary word, then a clinical one

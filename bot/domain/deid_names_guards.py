@@ -39,6 +39,7 @@ from bot.domain.deid_names_words import (
     NOT_PERSON_BEFORE,
     NOUN_TITLES,
     OF,
+    PARTICIPLES,
     PLACE_BEFORE,
     SUBJECT_VERBS,
     ordinary_or_feminine,
@@ -87,6 +88,21 @@ def _participle(t: Tok) -> bool:
     return False
 
 
+def _past_participle(t: Tok) -> bool:
+    """Whether a lowercase word is a French past participle: of a verb in "-er" with its accent
+    or, typed without one, its double "e" ("hospitalisée", "operee"), or of another verb, also
+    feminine or plural ("admise", "venu", "suivies")."""
+    if _participle(t):
+        return True
+    key = t.key
+    if key.endswith(("ee", "ees")) and is_ordinary(key[: key.rindex("ee")] + "er"):
+        return True
+    return any(
+        key.endswith(ending) and key[: len(key) - len(ending)] in PARTICIPLES
+        for ending in ("", "e", "s", "es")
+    )
+
+
 class NameGuards(NameTokens):
     """The tests that keep a word out of a name, over the tokens of one text."""
 
@@ -106,7 +122,7 @@ class NameGuards(NameTokens):
     def _lower_name(self, t: Tok) -> bool:
         """A lowercase word that is a known name and no ordinary word (an ordinary word only
         as a known first name: "benjamin", not the surnames "back", "blood"; never an adverb:
-        "pt déjà à 60 mg/j")."""
+        "pt déjà à 60 mg/j", nor a past participle: "chez un pat venu pour")."""
         return (
             t.shape == "L"
             and len(t.text) >= 3
@@ -119,12 +135,14 @@ class NameGuards(NameTokens):
             and t.key not in COMMON
             and t.key not in COMMON_PLACES
             and t.key not in ADVERBS
+            and not _past_participle(t)
         )
 
     def _lower_kin_surname(self, t: Tok) -> bool:
         """A lowercase known surname after a relative ("sa fille lefebvre", "la sœur lemaire"),
-        also with an adjective's ending, when it is no ordinary word, clinical word or eponym
-        ("sa fille aînée", "sa mère diabétique", "son père parkinson")."""
+        also with an adjective's ending, when it is no ordinary word, clinical word, eponym or
+        past participle ("sa fille aînée", "sa mère diabétique", "son père parkinson", "son fils
+        venu")."""
         return (
             t.shape == "L"
             and len(t.text) >= 4
@@ -135,6 +153,7 @@ class NameGuards(NameTokens):
             and t.key not in EPONYMS
             and not ordinary_or_feminine(t.key)
             and t.key not in clinical_words()
+            and not _past_participle(t)
         )
 
     def _lower_surname(self, t: Tok) -> bool:

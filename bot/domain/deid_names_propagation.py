@@ -126,8 +126,9 @@ def _list_names(finder: NameTokens, group: list[int], spans: list[Found]) -> lis
         if SCORE_AFTER.match(finder.text, t.end) is not None:
             return []  # "Mme Durand, Finnegan à 12.": a score and its value, listed after a name
     if lower:
-        # lowercase: mostly known first names, the others no ordinary word.
-        known = sum(t.first and t.key not in COMMON for t in members)
+        # lowercase: mostly known first names that are no ordinary word ("elderly man, severe
+        # pain": two words a name list holds too), the others no ordinary word.
+        known = sum(t.first and t.key not in COMMON and not is_ordinary(t.key) for t in members)
         if known < 2 or any(
             not t.first and (is_ordinary(t.key) or t.key in COMMON) for t in members
         ):

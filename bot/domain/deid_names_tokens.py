@@ -4,9 +4,10 @@ Each word becomes a :class:`Tok`: its key (see :func:`bot.domain.deid_names_word
 shape (capitals, capitalised, lowercase, initial) and whether it is a known first name or
 surname. :class:`NameTokens` holds the tokens of one text and first marks what only looks like
 a name, whatever the rules say later: a letter glued to a digit or a unit sign ("PaO2", "40F",
-"g/L"), the words of a compound eponym ("Stevens-Johnson") or of an institution ("Centre Léon
-Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden III"), a side ("genou
-D"), an element's symbol before its value ("Mg 0.45") and a germ's genus ("C. diff").
+"g/L"), a chemical formula ("KCl"), the words of a compound eponym ("Stevens-Johnson") or of an
+institution ("Centre Léon Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden
+III"), a side ("genou D"), an element's symbol before its value ("Mg 0.45") and a germ's genus
+("C. diff").
 """
 
 import re
@@ -49,7 +50,8 @@ class Tok:
     shape: str  # "U" all capitals, "C" capitalised, "L" lowercase, "I" initial
     first: bool
     last: bool
-    fixed: bool = False  # part of a compound eponym or of an institution's name
+    # part of a compound eponym or of an institution's name, or a term ("NSAIDs", "KCl")
+    fixed: bool = False
     # glued to a digit or a unit sign ("PaO2", "J10", "40F", "g/L", "K+"), or a clinical form
     # ("NEPHROPATIE") or a pharmaceutical form after a dose ("100mg/10ml SOL")
     code: bool = False
@@ -144,6 +146,11 @@ _DIGITS: Final = re.compile(r"\d+")
 # endings are surnames too: "Kárpáthy".)
 _CLINICAL_SUFFIXES: Final = tuple(
     word_list("pathie patie ectomie otomie ostomie plastie scopie graphie algie emie urie plegie")
+)
+# A chemical formula: the symbols of elements glued together, a capital inside ("KCl", "NaCl",
+# "HCl", "NaHCO"), no name ("McKay", "LeBlanc": "Mc" and "Le" are no element).
+_FORMULA: Final = re.compile(
+    r"(?:Na|Cl|Ca|Mg|Fe|Li|Zn|Cu|Al|Ba|Br|Si|Mn|Co|Cr|Ag|Au|Pt|Hg|Pb|Bi|Sr|Se|Gd|[HBCNOFPSKI])+"
 )
 # What around one capital letter makes it a unit, a sex or an ion, never an initial: a sign
 # after it ("N°", "G/L", "K+"), a digit or a sign before it ("40F", "g/L", "°C").
@@ -258,10 +265,10 @@ class NameTokens:
 
     def _fix_codes(self) -> None:
         """Mark what only looks like a name: an acronym with a plural "s" ("DAAs", "NSAIDs"), a
-        classification (a capitalised word and a Roman numeral: "Graf IIa", "Garden III"), a
-        side written as one letter ("severe L testicular pain", "R hip", "genou D"), an
-        element's symbol before its value ("Mg 0.45", "K 3.0") and a germ's genus before its
-        species ("C. diff", "E coli")."""
+        chemical formula ("KCl", "NaCl"), a classification (a capitalised word and a Roman
+        numeral: "Graf IIa", "Garden III"), a side written as one letter ("severe L testicular
+        pain", "R hip", "genou D"), an element's symbol before its value ("Mg 0.45", "K 3.0") and
+        a germ's genus before its species ("C. diff", "E coli")."""
         toks = self.toks
         for i, t in enumerate(toks):
             text = t.text
@@ -275,6 +282,8 @@ class NameTokens:
                 toks[i + 1].code = True
             elif text[-1] == "s" and _ACRONYM_PLURAL.fullmatch(text):
                 t.fixed = True
+            elif t.shape == "C" and not text[1:].islower() and _FORMULA.fullmatch(text):
+                t.fixed = True  # "Max KCl rate": a chemical formula, not a surname
             elif (
                 first in "IVX"
                 and len(text) > 1

@@ -17,9 +17,11 @@ from bot.domain.deid_lexicon import (
     DRUGS,
     EPONYM_COMPOUNDS,
     EPONYMS,
+    MAKERS,
     STOP,
     TRIGGERS,
 )
+from bot.domain.deid_text import word_list
 from bot.domain.wordlists import is_ordinary, unligatured
 
 PARTICLES: Final = frozenset(
@@ -129,8 +131,9 @@ NAME_WORDS: Final = frozenset(["name", "nom", "prenom", "prenoms", "surname", "f
 # Every word an announcing phrase can start with (a cheap test before _trigger_end).
 TRIGGER_STARTS: Final = TRIGGERS | frozenset(a for a, _ in TWO_WORD_TRIGGERS)
 UPPER_TITLES: Final = frozenset({"Mr", "MR", "Mrs", "MRS", "Ms", "MS", "M"})
-NEVER: Final = STOP | EPONYMS | DRUGS | CLINICAL
-# What can never continue a name, nor follow a title (eponyms may: "Dr Murphy", "Paul Lambert").
+NEVER: Final = STOP | EPONYMS | DRUGS | CLINICAL | MAKERS
+# What can never continue a name, nor follow a title (eponyms and makers may: "Dr Murphy", "Paul
+# Lambert", "Dr Abbott").
 NEVER_AFTER: Final = STOP | DRUGS | CLINICAL | COMMON_PLACES
 KIN: Final = _RELATIVES_FR | frozenset(
     [
@@ -242,9 +245,24 @@ COMPOUND_MAX: Final = max(len(c) for c in EPONYM_COMPOUNDS)
 # Verbs after which a lowercase first name opening a sentence is its subject ("nadia a vomi").
 LOWER_SUBJECT_VERBS: Final = frozenset(["a", "avait", "est", "etait", "has", "had", "is", "was"])
 # Words before a capitalised word that make it no person: an article ("the Morvan"), a saint
-# ("St John's wort"), a treatment ("sous Leeloo"), a preposition of place ("in Brittany").
+# ("St John's wort"), a treatment ("sous Leeloo"), a preposition of place or of a state ("in
+# Brittany", "part en Erasmus").
 NOT_PERSON_BEFORE: Final = frozenset(
-    ["the", "sous", "st", "ste", "saint", "sainte", "san", "santa", "in", "dans", "from", "near"]
+    [
+        "the",
+        "sous",
+        "st",
+        "ste",
+        "saint",
+        "sainte",
+        "san",
+        "santa",
+        "in",
+        "dans",
+        "en",
+        "from",
+        "near",
+    ]
 )
 # Words before or after a name that make it an eponym: "test de Lang", "Thompson positif".
 EPONYM_BEFORE: Final = frozenset(
@@ -297,7 +315,8 @@ EPONYM_BEFORE: Final = frozenset(
         "type",
     ]
 )
-# After the eponym: its result, or the reflex it names and how it is ("Moro asymmetric").
+# After the eponym: its result, also an uncertain one ("Thompson douteux"), or the reflex it
+# names and how it is ("Moro asymmetric").
 EPONYM_AFTER: Final = frozenset(
     [
         "positif",
@@ -319,6 +338,11 @@ EPONYM_AFTER: Final = frozenset(
         "abolished",
         "incomplet",
         "incomplete",
+        "douteux",
+        "douteuse",
+        "equivoque",
+        "equivocal",
+        "doubtful",
     ]
 )
 # Feminine endings and their masculine: "inquiete" is "inquiet", "nerveuse" "nerveux".
@@ -340,6 +364,25 @@ NOUN_TITLES: Final = frozenset(
     ["doctor", "lady", "sir", "miss", "mister", "professor", "prof", "dame", "lord"]
 )
 ADJ_ENDINGS: Final = ("ant", "ent", "e", "es", "ee", "ees", "ique", "eux", "euse", "if", "ive")
+# Titles written as whole words, no abbreviation: a full stop after one ends a sentence ("in an
+# 87yo nursing home lady. Loading dose?"); it is no abbreviation's dot ("Dr.", "M.").
+WORD_TITLES: Final = frozenset(
+    word_list(
+        "madame monsieur mademoiselle messieurs docteur doctor professeur professor mister miss "
+        "sir dame lady lord"
+    )
+)
+# French past participles of the verbs not in "-er" (those are read from their infinitive), in
+# the masculine singular: after an announcing word they say what befell the patient ("chez une
+# pat admise pour", "pat venu pour une entorse"), no lowercase name.
+PARTICIPLES: Final = frozenset(
+    word_list(
+        """
+        admis venu revenu devenu survenu tenu vu revu connu suivi parti sorti ressorti recu pris
+        repris mis remis transmis assis mort ouvert atteint inclus exclu perdu rendu battu mordu
+        """
+    )
+)
 
 
 def norm(word: str) -> str:

@@ -779,3 +779,186 @@ def test_a_short_acronym_and_a_side_letter_are_no_name(text: str, expected: str)
     """ "MI G" is a limb and its side (membre inférieur gauche), not a first name and an
     initial; the initial after a title still goes."""
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "otitis externa not improving on cipro drops in a diabetic elderly man, severe pain",
+            "otitis externa not improving on cipro drops in a diabetic elderly man, severe pain",
+        ),
+        (
+            "kids: emma, noah and liam were seen today",
+            "kids: [NAME], [NAME] and [NAME] were seen today",
+        ),
+    ],
+)
+def test_ordinary_words_listed_in_lowercase_are_no_names(text: str, expected: str) -> None:
+    """Two ordinary words a first-name list also holds ("man, severe") make no list of names;
+    lowercase first names that are no words still go when listed."""
+    assert deidentify(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rupture du tendon d'Achille ? Thompson douteux chez un joueur de padel de 45a.",
+            "Rupture du tendon d'Achille ? Thompson douteux chez un joueur de padel de 45a.",
+        ),
+        ("Achilles tear? Thompson equivocal, 45yo", "Achilles tear? Thompson equivocal, 45yo"),
+        (
+            "Mr Thompson, 45 ans, rupture du tendon d'Achille",
+            "Mr [NOM], 45 ans, rupture du tendon d'Achille",
+        ),
+        (
+            "Thompson, 45 ans, rupture du tendon d'Achille. Echo ?",
+            "[NOM], 45 ans, rupture du tendon d'Achille. Echo ?",
+        ),
+    ],
+)
+def test_a_sign_with_an_uncertain_result_is_an_eponym(text: str, expected: str) -> None:
+    """A sign followed by an uncertain result ("Thompson douteux", "equivocal") is an eponym like
+    "Thompson positif"; the same name after a title or before an age is a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "DT1 19 ans qui part en Erasmus, hypos nocturnes sous Lantus 22 UI. Tresiba ?",
+            "DT1 19 ans qui part en Erasmus, hypos nocturnes sous Lantus 22 UI. Tresiba ?",
+        ),
+        (
+            "DT1 19 ans qui part en Erasmus avec Kevin Durand",
+            "DT1 19 ans qui part en Erasmus avec [NOM]",
+        ),
+        ("Erasmus, 19 ans, DT1, hypos nocturnes", "[NOM], 19 ans, DT1, hypos nocturnes"),
+    ],
+)
+def test_a_first_name_alone_after_en_is_no_person(text: str, expected: str) -> None:
+    """After "en" a lone capitalised first name is a place, a programme or a ward ("part en
+    Erasmus"), not a person; a full name elsewhere, or the same word before an age, goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plaquettes a 8 chez une pat admise pour purpura, reste de la NFS normale.",
+            "Plaquettes a 8 chez une pat admise pour purpura, reste de la NFS normale.",
+        ),
+        (
+            "GB 85 000 découverts aux urgences chez un pat venu pour une entorse.",
+            "GB 85 000 découverts aux urgences chez un pat venu pour une entorse.",
+        ),
+        ("chez une pat hospitalisee pour purpura", "chez une pat hospitalisee pour purpura"),
+        ("son fils venu hier", "son fils venu hier"),
+        ("patiente julie admise pour purpura", "patiente [NOM] admise pour purpura"),
+        ("son fils lefebvre venu hier", "son fils [NOM] venu hier"),
+    ],
+)
+def test_a_past_participle_after_an_announcing_word_is_no_name(text: str, expected: str) -> None:
+    """A French past participle after "pat", "pt" or a relative ("admise", "venu", "hospitalisee"
+    typed without its accent) says what befell the patient, even when a name list holds it; a
+    lowercase name before the participle still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Facteur V Leiden hétérozygote, femme sous pilule, opérée du genou.",
+            "Facteur V Leiden hétérozygote, femme sous pilule, opérée du genou.",
+        ),
+        (
+            "Factor V Leiden heterozygous, on the pill, knee surgery",
+            "Factor V Leiden heterozygous, on the pill, knee surgery",
+        ),
+        ("Mme Leiden, 45 ans, TVP surale", "Mme [NOM], 45 ans, TVP surale"),
+    ],
+)
+def test_an_eponymous_mutation_is_no_name(text: str, expected: str) -> None:
+    """ "Facteur V Leiden" is a mutation, not a word, an initial and a surname; after a title the
+    word is a person's name."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pt porteur d'un PM Boston, chir abdo avec bistouri monopolaire. VOO ?",
+            "Pt porteur d'un PM Boston, chir abdo avec bistouri monopolaire. VOO ?",
+        ),
+        ("capteur Abbott, alarme hypo la nuit", "capteur Abbott, alarme hypo la nuit"),
+        ("DAI Sorin, IRM possible ?", "DAI Sorin, IRM possible ?"),
+        ("Dr Boston a posé le PM", "Dr [NOM] a posé le PM"),
+        ("Kevin Boston, 45 ans, PM", "[NOM], 45 ans, PM"),
+        ("Mme Abbott, 70 ans, DAI", "Mme [NOM], 70 ans, DAI"),
+    ],
+)
+def test_a_device_maker_is_no_name_without_a_title(text: str, expected: str) -> None:
+    """A maker of pacemakers, defibrillators or sensors alone ("PM Boston", "capteur Abbott") is a
+    brand; after a title or a first name it is a person's surname."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "K 2.4 post-op with high NG output, Mg low too. Max KCl rate on a surgical ward?",
+            "K 2.4 post-op with high NG output, Mg low too. Max KCl rate on a surgical ward?",
+        ),
+        ("NaCl 0.9% 1L over 2h, KCl 2g", "NaCl 0.9% 1L over 2h, KCl 2g"),
+        ("Max Dupont, 8, otitis", "[NAME], 8, otitis"),
+        ("seen with Anna McKAY today", "seen with [NAME] today"),
+    ],
+)
+def test_a_chemical_formula_is_no_surname(text: str, expected: str) -> None:
+    """Element symbols glued together ("KCl", "NaCl") are a formula: "Max KCl" is no first name
+    and surname; a real surname after "Max", or with a prefix ("McKAY"), still goes."""
+    assert deidentify(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pheo? next steps, which alpha blocker",
+            "Pheo? next steps, which alpha blocker",
+        ),
+        ("beta blocker or alpha blocker", "beta blocker or alpha blocker"),
+        ("patient alpha diallo 45 ans", "patient [NAME] 45 ans"),
+    ],
+)
+def test_an_ordinary_first_name_before_a_clinical_word_is_no_name(
+    text: str, expected: str
+) -> None:
+    """A lowercase first name that is an ordinary word ("alpha") before a clinical word a surname
+    list holds ("blocker") is a term; before a real surname it is a name."""
+    assert deidentify(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vit D 8 ng/mL in an 87yo nursing home lady. Loading dose? single 100 000 IU vial ok?",
+            "Vit D 8 ng/mL in an 87yo nursing home lady. Loading dose? single 100 000 IU vial ok?",
+        ),
+        ("Dr. Loading, 45, called", "Dr. [NAME], 45, called"),
+        ("Miss Loading, 45, fell", "Miss [NAME], 45, fell"),
+    ],
+)
+def test_a_full_stop_after_a_title_written_in_full_ends_a_sentence(
+    text: str, expected: str
+) -> None:
+    """ "lady." closes a sentence: the capitalised word after it is no name; the dot of an
+    abbreviated title ("Dr.") still announces one, as does a title written in full."""
+    assert deidentify(text, "en").text == expected
