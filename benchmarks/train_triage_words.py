@@ -88,6 +88,10 @@ TRAINING = (
     "triage_final41.jsonl",
     "triage_final42.jsonl",
     "triage_final43.jsonl",
+    "triage_final44.jsonl",
+    "triage_final45.jsonl",
+    "triage_final46.jsonl",
+    "triage_final47.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
