@@ -142,7 +142,7 @@ def classify_with(lexicon: Lexicon, text: str, words: WordModel | None = None) -
     damped, age_factor = _damped(lexicon, matches, numbered, aged)
     negated = negated_terms(lexicon.cues, folded, raw, matches) if lexicon.negating else set()
     since = in_history(lexicon.since, folded, raw, matches) if lexicon.since_needed else set()
-    asking = _asking_clause(folded, raw) if lexicon.context_factor != 1.0 else None
+    asking = _asking_clause(folded) if lexicon.context_factor != 1.0 else None
     tally = _Tally()
     _add_terms(
         lexicon,
@@ -161,7 +161,7 @@ def classify_with(lexicon: Lexicon, text: str, words: WordModel | None = None) -
         factor, share = damped.get(key, 1.0), ""
         if factor != 1.0:
             share = " (background)"
-        elif asking is not None and first not in asking:
+        elif _outside(asking, raw[first]):
             factor, share = lexicon.context_factor, " (context)"
         tally.add(entry.slug, entry.weight * factor, label + share)
     for slug, weight, label in ages:
@@ -340,7 +340,7 @@ def _add_terms(
     damped: Mapping[Key, float],
     negated: set[int],
     since: set[int],
-    asking: frozenset[int] | None,
+    asking: tuple[int, int] | None,
     tally: _Tally,
 ) -> None:
     """Add the terms found in the question, each with its share: read through a typo, reported
@@ -371,7 +371,7 @@ def _add_terms(
         factor *= damped.get(match.key, 1.0)
         if index in history:
             factor *= lexicon.history.factor
-        context = asking is not None and match.first not in asking
+        context = _outside(asking, raw[match.first])
         if context:
             factor *= lexicon.context_factor
         for entry in entries:
@@ -395,31 +395,33 @@ def _add_terms(
                 tally.problem.add(entry.slug)
 
 
-# What ends a clause for ``_asking_clause``: "?" "!" ";" a line break; "." unless before a digit
-# (".5", "0.5"); "," and ":" unless between two digits ("1,5", "2:1").
-_CLAUSE_END: Final = re.compile(r"[?!;\n]|\.(?!\d)|(?<!\d)[,:]|[,:](?!\d)")
+# Up to the last mark that ends a clause (``_asking_clause``): "?" "!" ";" a line break; "."
+# unless before a digit (".5", "0.5"); "," and ":" unless between two digits ("1,5", "2:1").
+_LAST_CLAUSE_END: Final = re.compile(r".*(?:[?!;\n]|\.(?!\d)|(?<!\d)[,:]|[,:](?!\d))", re.DOTALL)
+_WORD: Final = re.compile(r"[a-z0-9]")
 
 
-def _asking_clause(folded: str, raw: Sequence[Token]) -> frozenset[int] | None:
-    """The tokens of the clause that asks (the last one ending in "?"), when the question has
+def _asking_clause(folded: str) -> tuple[int, int] | None:
+    """Where the clause that asks lies (the last one ending in "?"), when the question has
     other clauses: "pt J3 post PTH, souffle systolique nouveau, ETT avant sortie ?" asks about
     the echo, the rest is context. None when nothing ends in "?" or the question is one clause."""
-    if "?" not in folded:
+    end = folded.rfind("?")
+    while end >= 0:
+        last_mark = _LAST_CLAUSE_END.match(folded, 0, end)
+        start = 0 if last_mark is None else last_mark.end()
+        if _WORD.search(folded, start, end) is not None:
+            break
+        end = folded.rfind("?", 0, start)  # "…??", "… ? ?": an empty clause, look further back
+    else:
         return None
-    clauses: list[tuple[int, int, bool]] = []
-    start = 0
-    for end in _CLAUSE_END.finditer(folded):
-        position = end.start()
-        if folded[start:position].strip():
-            clauses.append((start, position, end.group() == "?"))
-        start = position + 1
-    if folded[start:].strip():
-        clauses.append((start, len(folded), False))
-    asking = [(first, last) for first, last, asks in clauses if asks]
-    if len(clauses) < 2 or not asking:
+    if _WORD.search(folded, 0, start) is None and _WORD.search(folded, end) is None:
         return None
-    first, last = asking[-1]
-    return frozenset(index for index, token in enumerate(raw) if first <= token.start < last)
+    return start, end
+
+
+def _outside(clause: tuple[int, int] | None, token: Token) -> bool:
+    """Whether ``token`` lies outside the clause that asks (there is one)."""
+    return clause is not None and not clause[0] <= token.start < clause[1]
 
 
 def _damped(

@@ -1089,6 +1089,16 @@ def test_terms_outside_the_clause_that_asks_are_its_context() -> None:
     assert lexicon.context_factor < 1.0
 
 
+@pytest.mark.parametrize("ending", [" ??", " ? ?", "?!", " ? merci"])
+def test_the_clause_that_asks_survives_doubled_marks_and_a_thank_you(ending: str) -> None:
+    lexicon = load_lexicon()
+    base = "pt J3 post PTH, souffle systolique nouveau, ETT avant sortie"
+    assert (
+        classify_with(lexicon, base + ending).ranking
+        == classify_with(lexicon, base + " ?").ranking
+    )
+
+
 def test_a_term_after_a_number_can_be_context_too() -> None:
     """'28 SA' before a question about a thyroid nodule is the pregnancy, not the question."""
     result = classify_with(
