@@ -208,6 +208,10 @@ _DATE_SHORT_POS: Final = re.compile(
     r"\s?:?\s?)$",
     re.I,
 )
+# The English cues of a date, after which a number with a decimal point and one decimal is a dose
+# or a value ("should she be on 2.5?", "on 7.5 since"): English writes a short date with a slash
+# ("on 3/4"), French with a dot too ("le 2.5").
+_ENGLISH_CUE: Final = re.compile(r"\b(?:on|since)\s?:?\s?$", re.I)
 # The value of a score after its label and a colon ("Score de Picpus du 3/9: 10/10"), even when
 # the label holds the date of the score; not a date after "le :" ("Score fait le : 12/03").
 _SCORE_LABEL: Final = re.compile(
@@ -230,6 +234,8 @@ def _short_dates(text: str) -> Iterator[Found]:
         if _DATE_SHORT_NEG.search(before):
             continue
         date_cue = _DATE_SHORT_POS.search(before) is not None
+        if date_cue and sep == "." and len(m.group(3)) == 1 and _ENGLISH_CUE.search(before):
+            continue  # "should she be on 2.5?": a decimal dose, not the 2nd of May
         if not date_cue and _SCORE_LABEL.search(text, max(0, m.start() - 60), m.start()):
             continue
         if not date_cue and _split_dose(text, m.start(), m.group()):

@@ -329,6 +329,15 @@ CLINICAL_CAPS: Final = _words(
     """
 )
 
+# Routes of administration written in capitals that a surname list also holds ("IM":
+# intramuscular, "VO": voie orale): after a capitalised word they name how a drug is given
+# ("Loxapine IM", "Olanzapine IM"), never the surname of a first name.
+ROUTES: Final = _words(
+    """
+    im vo
+    """
+)
+
 # Capitalised words of clinical notes and messages that are never names, also the acronyms of
 # units, syndromes and scores ("ICU CT", "pt SDRA", "IRA KDIGO 3") and clinical shorthand
 # ("chez prema": a premature baby).

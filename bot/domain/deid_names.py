@@ -28,7 +28,14 @@ tries the rules in turn.
 import re
 from typing import Final
 
-from bot.domain.deid_lexicon import COMMON, COMMON_PLACES, EPONYMS, TITLES
+from bot.domain.deid_lexicon import (
+    COMMON,
+    COMMON_PLACES,
+    DRUG_ENDINGS,
+    EPONYMS,
+    ROUTES,
+    TITLES,
+)
 from bot.domain.deid_names_clues import NameClues
 from bot.domain.deid_names_propagation import coordinated, propagate, speakers
 from bot.domain.deid_names_tokens import Tok
@@ -176,6 +183,7 @@ class _Finder(NameClues):
                 and toks[i + 1].key not in COMMON
                 and not is_ordinary(t.key)
                 and not is_ordinary(toks[i + 1].key)
+                and not self._drug_route(i)  # "Loxapine IM": a drug and how it is given
                 and not self._eponym_context(i, i + 1)  # "maladie de Verneuil Hurley II"
             ):
                 k = self._extend(i + 1, lower=False, limit=3)
@@ -245,6 +253,15 @@ class _Finder(NameClues):
                     self._add(i, i)
             i += 1
         return self.spans
+
+    def _drug_route(self, i: int) -> bool:
+        """Whether the word i is a drug and the next one its route in capitals ("Loxapine IM",
+        "Olanzapine IM": intramuscular), not a first name and a surname ("Jiwoo IM")."""
+        t, route = self.toks[i], self.toks[i + 1]
+        if route.shape != "U" or route.key not in ROUTES:
+            return False
+        # a clinical word, or a word with the ending of an international drug name
+        return t.key in clinical_words() or t.key.endswith(DRUG_ENDINGS)
 
 
 def _verb_form(t: Tok) -> bool:

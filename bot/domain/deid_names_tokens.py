@@ -6,8 +6,8 @@ surname. :class:`NameTokens` holds the tokens of one text and first marks what o
 a name, whatever the rules say later: a letter glued to a digit or a unit sign ("PaO2", "40F",
 "g/L"), a chemical formula ("KCl"), the words of a compound eponym ("Stevens-Johnson") or of an
 institution ("Centre Léon Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden
-III"), a side ("genou D"), an element's symbol before its value ("Mg 0.45") and a germ's genus
-("C. diff").
+III"), a side ("genou D"), a lab symbol before its value ("Mg 0.45", "Hb 8.9"), an antibody
+or antigen beside its marker ("HCV Ab", "Ag HBs") and a germ's genus ("C. diff").
 """
 
 import re
@@ -192,13 +192,29 @@ _DOSE_BEFORE: Final = re.compile(
 )
 # The letters of a side: left, right, gauche, droite.
 _SIDES: Final = frozenset("LRGD")
-# The symbols of the elements and ions of a blood test ("Na 135", "K 3.0", "Mg 0.45").
-_ELEMENTS: Final = frozenset(word_list("Na K Cl Ca Mg P Fe Cu Zn Li Se Mn Al Pb Hg Co Cr"))
-# A lab value right after a symbol ("Mg 0.45", "Na: 135", "K=3,2"), not an age ("Li 45 ans",
-# "K 66M").
-_VALUE_AFTER: Final = re.compile(r"[ \t]?[:=]?[ \t]?\d{1,4}(?:[.,]\d+)?(?![\d.,]?\d)(?![^\W\d_])")
+# The symbols of a blood test: its elements and ions ("Na 135", "K 3.0", "Mg 0.45") and the
+# haemoglobin and haematocrit of a blood count ("Hb 8.9", "Ht 0.32").
+_LAB_SYMBOLS: Final = frozenset(
+    word_list("Na K Cl Ca Mg P Fe Cu Zn Li Se Mn Al Pb Hg Co Cr Hb Hgb Ht Hct")
+)
+# Antibody and antigen (English "Ab", "Ag", French "Ac", "Ag") beside the marker they detect
+# ("HCV Ab", "Ag HBs", "Ac anti-TPO") or before their result ("Ab pos"): a serology, no name.
+_SEROLOGY: Final = frozenset(word_list("Ab Ag Ac"))
+_SEROLOGY_RESULTS: Final = frozenset(
+    word_list("pos neg positif positive positifs positives negatif negative negatifs negatives")
+)
+# A lab value right after a symbol ("Mg 0.45", "Na: 135", "K=3,2", "Hb à 7"), not an age ("Li
+# 45 ans", "K 66M").
+_VALUE_AFTER: Final = re.compile(
+    r"[ \t]?(?:[:=]|à[ \t])?[ \t]?(?P<v>\d{1,4}(?:[.,]\d+)?)(?![\d.,]?\d)(?![^\W\d_])"
+)
 # The initial of a germ's genus before its species: "C. diff", "E coli", "S. aureus".
 _GENUS_GAP: Final = re.compile(r"\.?[ \t]|\.")
+
+
+def _marker(t: Tok) -> bool:
+    """Whether a word is written with two capitals or more: a virus or a marker ("HCV", "HBs")."""
+    return sum(c.isupper() for c in t.text) >= 2
 
 
 class NameTokens:
@@ -267,16 +283,19 @@ class NameTokens:
         """Mark what only looks like a name: an acronym with a plural "s" ("DAAs", "NSAIDs"), a
         chemical formula ("KCl", "NaCl"), a classification (a capitalised word and a Roman
         numeral: "Graf IIa", "Garden III"), a side written as one letter ("severe L testicular
-        pain", "R hip", "genou D"), an element's symbol before its value ("Mg 0.45", "K 3.0") and
-        a germ's genus before its species ("C. diff", "E coli")."""
+        pain", "R hip", "genou D"), a lab symbol before its value ("Mg 0.45", "K 3.0", "Hb
+        8.9"), an antibody or antigen beside its marker ("HCV Ab", "Ag HBs") and a germ's genus
+        before its species ("C. diff", "E coli")."""
         toks = self.toks
         for i, t in enumerate(toks):
             text = t.text
             first = text[0]
             if not ("A" <= first <= "Z"):
                 continue  # every case below starts with a capital (a cheap test first)
-            if text in _ELEMENTS and self._lab_value(i):
+            if text in _LAB_SYMBOLS and self._lab_value(i):
                 t.shape, t.code = "L" if t.shape == "I" else t.shape, True
+            elif text in _SEROLOGY and self._serology(i):
+                t.code = True
             elif t.shape == "I" and self._genus(i):
                 t.shape, t.code = "L", True
                 toks[i + 1].code = True
@@ -302,12 +321,26 @@ class NameTokens:
                 t.code = True
 
     def _lab_value(self, i: int) -> bool:
-        """Whether a lab value follows the symbol i ("Mg 0.45", "Na: 135"), not an age, and no
-        title comes before it ("Mr K 66M", "Mme Li 45 ans")."""
-        t = self.toks[i]
-        if _VALUE_AFTER.match(self.text, t.end) is None or _AGE_AFTER.match(self.text, t.end):
+        """Whether a lab value follows the symbol i ("Mg 0.45", "Na: 135", "Hb à 7"), not an
+        age, and no title comes before it ("Mr K 66M", "Mme Li 45 ans")."""
+        value = _VALUE_AFTER.match(self.text, self.toks[i].end)
+        if value is None or _AGE_AFTER.match(self.text, value.start("v")):
             return False
         return not (i and self.toks[i - 1].key in TITLES)
+
+    def _serology(self, i: int) -> bool:
+        """Whether "Ab", "Ag" or "Ac" at i is an antibody or an antigen: beside a marker written
+        with two capitals or more ("HCV Ab", "Ag HBs", "Ac VHC"), before an "anti-" ("Ac
+        anti-TPO") or a result ("Ab pos"), and no title before it ("Mme Ag")."""
+        toks = self.toks
+        if i and toks[i - 1].key in TITLES:
+            return False
+        if i and self.text[toks[i - 1].end : toks[i].start] == " " and _marker(toks[i - 1]):
+            return True
+        if i + 1 >= len(toks) or self._gap(i) != " ":
+            return _RESULT_AFTER.match(self.text, toks[i].end) is not None
+        nxt = toks[i + 1]
+        return _marker(nxt) or nxt.key.startswith("anti") or nxt.key in _SEROLOGY_RESULTS
 
     def _genus(self, i: int) -> bool:
         """Whether the capital letter i is a germ's genus: a germ's species after it ("C.

@@ -962,3 +962,96 @@ def test_a_full_stop_after_a_title_written_in_full_ends_a_sentence(
     """ "lady." closes a sentence: the capitalised word after it is no name; the dot of an
     abbreviated title ("Dr.") still announces one, as does a title written in full."""
     assert deidentify(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Agitation aux urgences, 35 ans, refuse tout. Loxapine IM ou Tercian ? QT à 470",
+            "Agitation aux urgences, 35 ans, refuse tout. Loxapine IM ou Tercian ? QT à 470",
+        ),
+        (
+            "Olanzapine IM + benzo IM chez le meme patient agité, délai mini ? il a 70 ans",
+            "Olanzapine IM + benzo IM chez le meme patient agité, délai mini ? il a 70 ans",
+        ),
+        ("Loxapine VO ou IM si refus", "Loxapine VO ou IM si refus"),
+        ("Mme Martin IM ce matin, 45 ans", "Mme [NOM] ce matin, 45 ans"),
+        ("patient Martin IM, 45 ans", "patient [NOM], 45 ans"),
+        ("Jiwoo IM, 45 ans, agitation", "[NOM], 45 ans, agitation"),
+    ],
+)
+def test_a_drug_before_its_route_is_no_name(text: str, expected: str) -> None:
+    """A drug before its route in capitals ("Loxapine IM", "Olanzapine IM", "VO") is how the
+    drug is given, though a surname list holds "Im" and "Vo"; a surname before the route after
+    a title or an announcing word, and a first name before a surname in capitals, still go."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CKD 4 pt, Hb 8.9, ferritin 80, TSAT 15%. IV iron before EPO? can I start EPO?",
+            "CKD 4 pt, Hb 8.9, ferritin 80, TSAT 15%. IV iron before EPO? can I start EPO?",
+        ),
+        ("pt, Hb à 7, transfusion ?", "pt, Hb à 7, transfusion ?"),
+        ("patiente, Ht 0.28, Hct 28%", "patiente, Ht 0.28, Hct 28%"),
+        ("Hb 8.9, patiente Martin 45 ans", "Hb 8.9, patiente [NOM] 45 ans"),
+        ("Mme Li a 45 ans, Li à 0.9", "Mme [NOM] a 45 ans, Li à 0.9"),
+        ("patiente Li à 14h aux urgences", "patiente [NOM] à 14h aux urgences"),
+    ],
+)
+def test_a_blood_count_symbol_before_its_value_is_no_name(text: str, expected: str) -> None:
+    """Haemoglobin and haematocrit before their value ("Hb 8.9", "Hb à 7", "Ht 0.28") are a
+    blood count, even after "pt,"; a name after a title or an announcing word, also before
+    "à" and an hour or "a" and an age, still goes."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HCV Ab pos, RNA pending, former injector on methadone. Can I start DAA myself?",
+            "HCV Ab pos, RNA pending, former injector on methadone. Can I start DAA myself?",
+        ),
+        (
+            "nné de mère Ag HBs+, charge virale maman 10^8. sérovaccination faite à H2.",
+            "nné de mère Ag HBs+, charge virale maman 10^8. sérovaccination faite à H2.",
+        ),
+        ("patiente, Ac anti-TPO positifs, TSH 8", "patiente, Ac anti-TPO positifs, TSH 8"),
+        ("HBs Ag pos, HBe Ag neg, chez la mère", "HBs Ag pos, HBe Ag neg, chez la mère"),
+        ("Mme Ag, 45 ans, HBs Ag pos", "Mme [NOM], 45 ans, HBs Ag pos"),
+        ("HIV Ab neg, patient Ab Dupont 45 ans", "HIV Ab neg, patient [NOM] 45 ans"),
+    ],
+)
+def test_an_antibody_or_antigen_beside_its_marker_is_no_name(text: str, expected: str) -> None:
+    """ "Ab", "Ag" and "Ac" beside a marker in capitals ("HCV Ab", "Ag HBs"), before "anti-" or
+    a result are an antibody or an antigen, even after "mère"; after a title, or as a first
+    name before a surname, they are a person's name."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "82yo on apixaban 5 bid, creat 1.5 mg/dl. should she be on 2.5? never sure",
+            "en",
+            "82yo on apixaban 5 bid, creat 1.5 mg/dl. should she be on 2.5? never sure",
+        ),
+        ("started on 7.5, now on 12.5 since 1.5", "en", "started on 7.5, now on 12.5 since 1.5"),
+        ("seen on 2/5, again on 12.03", "en", "seen on [DATE], again on [DATE]"),
+        (
+            "vue le 2.5, née le 2/5, revue le 2.5.2024",
+            "fr",
+            "vue le [DATE], née le [DATE], revue le [DATE]",
+        ),
+    ],
+)
+def test_a_decimal_after_on_is_a_dose_not_a_date(text: str, lang: str, expected: str) -> None:
+    """After the English "on" or "since", a number with a decimal point and one decimal ("be on
+    2.5") is a dose; an English date with a slash or two digits of month, and a French date
+    after "le" or "née le" even with a dot, still go."""
+    assert deidentify(text, lang).text == expected
