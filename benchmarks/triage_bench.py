@@ -1,12 +1,15 @@
 """Measure the specialty triage on the labelled development set.
 
-Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH ...] [--errors] [--curve]
+Run: .venv/bin/python benchmarks/triage_bench.py [--data PATH ...] [--errors] [--curve] [--asker]
 
 Prints top-1 accuracy (primary only, and primary or accepted), top-3, the unsure rate, the
 accuracy when sure, a confusion summary, and questions per second on one core (single process).
 ``--curve`` also prints the unsure-rule trade-off: for each "close" share and "lead" margin, the
 unsure rate and the accuracy when sure (the rule in the lexicon is marked with *), with and
 without the natural-partner exemption (a close runner-up that either specialist could answer).
+``--asker`` reads each question's "asker" (its writer's own specialty, in the sets that have one)
+as the bot reads a specialist's declared specialties (``for_asker``); a GP asker counts as a
+clinician without specialties, as most GPs who ask are.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from bot.domain.triage import (  # noqa: E402
     Lexicon,
     Triage,
     classify_with,
+    for_asker,
     load_lexicon,
     load_words,
     natural_partners,
@@ -52,6 +56,7 @@ class Case:
     text: str
     primary: str
     accepted: tuple[str, ...]
+    asker: str | None = None  # the writer's own specialty, where the set says it
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -60,9 +65,21 @@ def load_cases(path: Path) -> list[Case]:
         if line.strip():
             row = json.loads(line)
             cases.append(
-                Case(row["id"], row["lang"], row["text"], row["primary"], tuple(row["accepted"]))
+                Case(
+                    row["id"],
+                    row["lang"],
+                    row["text"],
+                    row["primary"],
+                    tuple(row["accepted"]),
+                    row.get("asker"),
+                )
             )
     return cases
+
+
+def _own(case: Case) -> list[str]:
+    """The asker's own specialties as the bot would know them (a GP asker: none)."""
+    return [case.asker] if case.asker and case.asker != "general_practice" else []
 
 
 def print_agreement(results: list[tuple[Case, Triage]], path: Path) -> None:
@@ -190,6 +207,12 @@ def main() -> int:
         action="store_true",
         help="leave out the learned word weights (triage_words.txt): the lexicon alone",
     )
+    parser.add_argument(
+        "--asker",
+        action="store_true",
+        help="read each question's asker (its writer's own specialty) as the bot reads a"
+        " specialist's: their own specialties last (a GP asker counts as having none)",
+    )
     args = parser.parse_args()
     paths: list[Path] = args.data or [DEFAULT_DATA]
     cases = [case for path in paths for case in load_cases(path)]
@@ -198,6 +221,8 @@ def main() -> int:
     results: list[tuple[Case, Triage]] = [
         (case, classify_with(lexicon, case.text, words)) for case in cases
     ]
+    if args.asker:
+        results = [(case, for_asker(result, _own(case), lexicon)) for case, result in results]
     n = len(results)
 
     def ok(case: Case, slug: str) -> bool:
@@ -220,6 +245,9 @@ def main() -> int:
     for problem in check_coverage(cases):
         print(f"  WARNING: {problem}")
     print(f"  lexicon: {sum(lexicon.term_counts.values())} entries")
+    if args.asker:
+        askers = sum(bool(_own(case)) for case in cases)
+        print(f"  asker's own specialty read (--asker): {askers} questions asked by a specialist")
     if words is None:
         print("  learned word weights: left out (--lexicon-only)")
     else:

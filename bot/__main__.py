@@ -17,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.domain.specialties import SPECIALTIES
 from bot.settings import Settings, SettingsError, load_settings
 
 EPILOG = (
@@ -92,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     triage.add_argument("text", nargs="?", help="the question (default: read stdin)")
     triage.add_argument("--jsonl", action="store_true", help="JSON lines in and out")
+    triage.add_argument(
+        "--asker",
+        action="append",
+        metavar="SLUG",
+        choices=SPECIALTIES,
+        help="a specialty of the asker (repeatable): as the bot does for a specialist who asks,"
+        " the asker's own specialties come last unless requested",
+    )
     return parser
 
 
@@ -126,7 +135,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "triage":
         from bot.tools import triage_cmd
 
-        return triage_cmd.run(jsonl=args.jsonl, text=args.text)
+        return triage_cmd.run(jsonl=args.jsonl, text=args.text, asker=args.asker or ())
     if args.command == "demo":
         from bot import demo
 

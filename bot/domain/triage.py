@@ -99,6 +99,7 @@ __all__ = [
     "classify",
     "classify_with",
     "compile_lexicon",
+    "for_asker",
     "load_lexicon",
     "load_words",
     "natural_partners",
@@ -490,25 +491,60 @@ def _decide(lexicon: Lexicon, tally: _Tally, evidence: float) -> Triage:
             ranking=((FALLBACK, 0.0),),
             evidence=MappingProxyType({}),
         )
-    best = ranked[0][1]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     requested = sum(weight >= lexicon.request_weight for weight, _ in tally.names.values())
-    margin = (best - runner_up) / best
-    strength = 1.0 - math.exp(-best / 3.0)
+    confidence, unsure = _verdict(lexicon, ranked, evidence)
     return Triage(
         specialty=ranked[0][0],
-        confidence=round(strength * (0.25 + 0.75 * margin), 3),
-        unsure=min(best, evidence) < lexicon.thin
-        or requested > 1  # "psychologue ou psychiatre ?": the asker hesitates too
-        or (
-            runner_up >= lexicon.close * best
-            and best - runner_up < lexicon.lead
-            and not (runner_up < best and natural_partners(lexicon, ranked[0][0], ranked[1][0]))
-        ),
+        confidence=confidence,
+        unsure=unsure or requested > 1,  # "psychologue ou psychiatre ?": the asker hesitates too
         ranking=tuple((slug, round(score, 3)) for slug, score in ranked),
         evidence=MappingProxyType(
             {slug: _strongest_first(tally.evidence[slug]) for slug, _ in ranked}
         ),
+    )
+
+
+def _verdict(
+    lexicon: Lexicon, ranked: Sequence[tuple[str, float]], evidence: float
+) -> tuple[float, bool]:
+    """The confidence of the best of ``ranked`` (best first, not empty) and whether it is
+    unsure: thin evidence, or a close runner-up that is not its natural partner."""
+    best = ranked[0][1]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = (best - runner_up) / best
+    strength = 1.0 - math.exp(-best / 3.0)
+    unsure = min(best, evidence) < lexicon.thin or (
+        runner_up >= lexicon.close * best
+        and best - runner_up < lexicon.lead
+        and not (runner_up < best and natural_partners(lexicon, ranked[0][0], ranked[1][0]))
+    )
+    return round(strength * (0.25 + 0.75 * margin), 3), unsure
+
+
+def for_asker(result: Triage, own: Iterable[str], lexicon: Lexicon | None = None) -> Triage:
+    """``result`` for an asker whose own specialties are ``own``: a paediatrician asking about a
+    child's hip wants the orthopaedist, a psychiatrist asking about lithium and the kidneys the
+    nephrologist. The asker's own specialties go to the end of the ranking, unless one of them
+    is the best and was requested ("avis d'un autre cardio ?") or no other specialty has any
+    evidence; the best of the others is then judged on its own, sure or unsure as ``classify``
+    judges (thin evidence, a close runner-up)."""
+    mine = frozenset(own)
+    if result.specialty in mine and any(
+        label.endswith("(request)") for label in result.evidence.get(result.specialty, ())
+    ):
+        return result
+    others = [(slug, score) for slug, score in result.ranking if slug not in mine and score > 0]
+    if not others or result.ranking[: len(others)] == tuple(others):
+        return result  # nothing else to offer, or the asker's own already come last
+    confidence, unsure = _verdict(lexicon or load_lexicon(), others, others[0][1])
+    kept = {slug for slug, _ in others}
+    ranking = (*others, *(item for item in result.ranking if item[0] not in kept))
+    return Triage(
+        specialty=others[0][0],
+        confidence=confidence,
+        unsure=unsure,
+        ranking=tuple(ranking),
+        evidence=result.evidence,
     )
 
 

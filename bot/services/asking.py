@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.pseudonyms import new_thread_code
 from bot.domain.specialties import SPECIALTIES, is_specialty
-from bot.domain.triage import classify
+from bot.domain.triage import classify, for_asker
 from bot.services import routing
 from bot.services.common import (
     DUPLICATE,
@@ -88,13 +88,15 @@ def _check_text(session: AsyncSession, user: User, text: str, *, now: datetime) 
     return True
 
 
-def _queue_preview(
+async def _queue_preview(
     session: AsyncSession, user: User, thread: Thread, text: str, *, now: datetime
 ) -> None:
-    """De-identify, classify and show the preview of ``thread``."""
+    """De-identify, classify and show the preview of ``thread``. A specialist asking is rarely
+    asking their own specialty: theirs come last, unless they requested it."""
     lang = lang_of(user)
     redaction = redact(text, lang)
-    triage = classify(text)
+    own = await queries.specialties_of(session, user_id=user.id)
+    triage = for_asker(classify(text), own)
     thread.question = redaction.text
     thread.redactions = dict(redaction.counts)
     thread.specialty = triage.specialty
@@ -146,7 +148,7 @@ async def new_question(
         user.awaiting = None
         session.add_all([user, thread])
         await session.flush()  # the preview's buttons carry the thread id
-        _queue_preview(session, user, thread, text, now=now)
+        await _queue_preview(session, user, thread, text, now=now)
         session.add(thread)
     await session.commit()
     return OK
@@ -170,7 +172,7 @@ async def replace_text(
     if thread is None or thread.asker_id != user.id or thread.state != ThreadState.DRAFT:
         say(session, user, "ask.expired_draft", now=now)
     elif _check_text(session, user, text, now=now):
-        _queue_preview(session, user, thread, text, now=now)
+        await _queue_preview(session, user, thread, text, now=now)
         session.add(thread)
     await session.commit()
     return OK

@@ -4,28 +4,31 @@ Without ``--jsonl``: classify the text given (or all of stdin) and print a human
 (the suggested specialty, the confidence, unsure or not, the top of the ranking and the terms that
 decided). With ``--jsonl``: read ``{"id", "text"}`` lines and write ``{"id", "specialty",
 "confidence", "ranking": [[slug, score], ...]}`` lines; a malformed line is reported on stderr
-with its number, the others are still processed, and the exit code is then 1.
+with its number, the others are still processed, and the exit code is then 1. ``--asker SLUG``
+(repeatable) classifies as the bot does for a specialist with those specialties: theirs last,
+unless requested.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from bot.domain.triage import Triage, classify
+from bot.domain.triage import Triage, classify, for_asker
 
 _TOP = 5
 
 
-def run(*, jsonl: bool, text: str | None) -> int:
-    """Classify ``text`` (stdin when None), write the result to stdout, return the exit code."""
+def run(*, jsonl: bool, text: str | None, asker: Sequence[str] = ()) -> int:
+    """Classify ``text`` (stdin when None) for an asker with the specialties ``asker``, write the
+    result to stdout, return the exit code."""
     if jsonl:
         lines: Iterable[str] = text.splitlines() if text is not None else sys.stdin
-        return _run_jsonl(lines, sys.stdout, sys.stderr)
+        return _run_jsonl(lines, sys.stdout, sys.stderr, asker)
     question = text if text is not None else sys.stdin.read()
-    sys.stdout.write(report(classify(question)))
+    sys.stdout.write(report(for_asker(classify(question), asker)))
     return 0
 
 
@@ -33,7 +36,7 @@ class MalformedLineError(Exception):
     """A JSONL input line that is not ``{"id": ..., "text": "..."}``."""
 
 
-def _run_jsonl(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
+def _run_jsonl(lines: Iterable[str], out: TextIO, err: TextIO, asker: Sequence[str] = ()) -> int:
     status = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -44,7 +47,7 @@ def _run_jsonl(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
             err.write(f"triage: line {number}: {problem}\n")
             status = 1
             continue
-        result = classify(question)
+        result = for_asker(classify(question), asker)
         row = {
             "id": question_id,
             "specialty": result.specialty,

@@ -78,3 +78,12 @@ def test_unreachable_database_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "CONFRERE_DATABASE_URL" in result.stderr
+
+
+def test_triage_refuses_an_unknown_asker_specialty(tmp_path: Path) -> None:
+    """`confrere triage --asker psy` names the valid slugs, exit 2, no traceback."""
+    result = _confrere("triage", "--asker", "psy", "HTA", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "invalid choice: 'psy'" in result.stderr
+    assert "psychiatry" in result.stderr

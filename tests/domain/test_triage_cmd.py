@@ -97,3 +97,22 @@ def test_human_mode_says_when_nothing_matched(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "Suggested specialty: general_practice" in out
     assert "No term matched" in out
+
+
+_LITHIUM = (
+    "Patient bipolaire sous lithium, polyurie et soif depuis 2 mois, créat 130. On continue ?"
+)
+
+
+def test_an_asker_sends_their_own_specialty_last(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--asker psychiatry`: the psychiatrist's lithium question goes to nephrology, in both
+    modes; without it, psychiatry comes first."""
+    assert run(jsonl=False, text=_LITHIUM) == 0
+    assert "Suggested specialty: psychiatry" in capsys.readouterr().out
+    assert run(jsonl=False, text=_LITHIUM, asker=["psychiatry"]) == 0
+    assert "Suggested specialty: nephrology" in capsys.readouterr().out
+    line = json.dumps({"id": 1, "text": _LITHIUM})
+    assert run(jsonl=True, text=line, asker=["psychiatry"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["specialty"] == "nephrology"
+    assert row["ranking"][-1][0] == "psychiatry"

@@ -59,6 +59,27 @@ async def test_preview_shows_the_deidentified_text_and_the_suggestion(s: Script)
     ]
 
 
+async def test_a_specialist_asking_is_offered_another_specialty_than_their_own(s: Script) -> None:
+    """A psychiatrist's question about lithium and the kidneys reads psychiatry first; asked by a
+    psychiatrist, the preview suggests nephrology, and nephrologists get it on Send."""
+    psychiatrist = 4201
+    await s.seed(user_record(psychiatrist, specialties=["psychiatry"]))
+    question = (
+        "Patient bipolaire stabilisé sous lithium, polyurie et soif depuis 2 mois, créat 130. "
+        "On continue ?"
+    )
+    preview = await s.ask(psychiatrist, question)
+    assert "Spécialité proposée : Néphrologie" in preview["text"]
+    assert buttons(preview)[0]["text"] == "📨 Envoyer en Néphrologie"
+    await s.c.press(psychiatrist, preview["message_id"], data=button_data(preview, "send:"))
+    await s.settle()
+    (thread,) = await threads(s.settings)
+    assert thread.specialty == "nephrology"
+    assert thread.state == ThreadState.OFFERED
+    assert thread.id is not None
+    assert {offer.specialist_id for offer in await offers(s.settings, thread.id)} == set(NEPHRO)
+
+
 async def test_the_preview_sends_nothing_to_anyone(s: Script) -> None:
     """Until Send, no specialist sees the question."""
     await s.ask(GP, QUESTION)
