@@ -92,6 +92,8 @@ TRAINING = (
     "triage_final45.jsonl",
     "triage_final46.jsonl",
     "triage_final47.jsonl",
+    "triage_final48.jsonl",
+    "triage_final49.jsonl",
 )
 OUT = ROOT / "bot" / "domain" / WORDS_RESOURCE
 EPOCHS = 30
