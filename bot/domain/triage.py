@@ -50,7 +50,9 @@ How a question is scored:
 * the best specialty wins; the result is "unsure" when the evidence is thin or the runner-up
   is close (within a share of the best score *and* less than one typical term behind) without
   being the best's natural partner (one of them a modifier such as pediatrics or pharmacology:
-  either would do), and ``general_practice`` when nothing matched.
+  either would do), and ``general_practice`` when nothing matched;
+* for a specialist who asks, ``for_asker`` puts their own specialties last unless they asked
+  for one (a psychiatrist's question about lithium and the kidneys is for the nephrologist).
 
 The work is shared out: ``triage_text`` folds and tokenises, ``triage_lexicon`` reads and
 checks ``lexicon.toml`` and compiles it into the ``Lexicon``, ``triage_match`` finds the terms
