@@ -184,11 +184,13 @@ def _text_dates(text: str, months: Words) -> Iterator[Found]:
             continue
         last = m.end()
         value = m.group()
-        if value[:1].isalpha() and " " not in value.strip() and "-" not in value:
-            continue
         start = m.start()
         if value[:3].lower() == "et ":
-            start += 3  # "entre mai et décembre 2023": "et" links, it is no day in words
+            # "entre mai et décembre 2023": "et" links, it is no day in words
+            value = value[3:]
+            start += 3
+        if value[:1].isalpha() and " " not in value.strip() and "-" not in value:
+            continue  # a month alone ("octobre", "PEV et OCT": a tomography), no date
         yield start, m.end(), "DATE"
 
 

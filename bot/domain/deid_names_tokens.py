@@ -84,6 +84,11 @@ def _shape(word: str) -> str:
 # Clinicians' shorthand written in lowercase that a name list also holds: "chez pat 88a" is the
 # "pt" (patient) of other notes, not the first name Pat (capitalised, it still is one).
 _SHORTHAND: Final = {"pat": "pt", "pats": "pt"}
+# Clinicians' shorthand written in lowercase that a name list holds and no other list knows: a
+# patient's condition or a lab test ("chez diab 65a": a diabetic; "osmo U 450": the urine's
+# osmolality; "ferri 12": ferritin), no name unless a title gives it ("chez mme diab").
+# Capitalised, they still are names ("chez Diab", "Osmo Virtanen").
+_LOWER_SHORTHAND: Final = frozenset(word_list("diab diabs osmo osmos ferri albu prot"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -92,6 +97,8 @@ def _word_info(word: str) -> tuple[str, str, bool, bool, bool]:
     occurrence of a word."""
     firsts, lasts = first_names(), surnames()
     key = _SHORTHAND.get(word) or norm(word)
+    if word in _LOWER_SHORTHAND:
+        return key, "L", False, False, False  # no name list asked
     first = key in firsts
     if not first and "-" in key:
         # "Jean-Pierre", "Marie-Ange-Gaëlle": a first name leads; "sage-femme" is a word
@@ -148,9 +155,10 @@ _CLINICAL_SUFFIXES: Final = tuple(
     word_list("pathie patie ectomie otomie ostomie plastie scopie graphie algie emie urie plegie")
 )
 # A chemical formula: the symbols of elements glued together, a capital inside ("KCl", "NaCl",
-# "HCl", "NaHCO"), no name ("McKay", "LeBlanc": "Mc" and "Le" are no element).
+# "HCl", "NaHCO"), no name ("McKay", "LeBlanc": "Mc" and "Le" are no element); also after the
+# "U" of a urine test ("UNa", "UCl", "UCa": urinary sodium, chloride, calcium).
 _FORMULA: Final = re.compile(
-    r"(?:Na|Cl|Ca|Mg|Fe|Li|Zn|Cu|Al|Ba|Br|Si|Mn|Co|Cr|Ag|Au|Pt|Hg|Pb|Bi|Sr|Se|Gd|[HBCNOFPSKI])+"
+    r"U?(?:Na|Cl|Ca|Mg|Fe|Li|Zn|Cu|Al|Ba|Br|Si|Mn|Co|Cr|Ag|Au|Pt|Hg|Pb|Bi|Sr|Se|Gd|[HBCNOFPSKI])+"
 )
 # What around one capital letter makes it a unit, a sex or an ion, never an initial: a sign
 # after it ("N°", "G/L", "K+"), a digit or a sign before it ("40F", "g/L", "°C").

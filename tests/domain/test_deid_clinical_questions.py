@@ -1055,3 +1055,74 @@ def test_a_decimal_after_on_is_a_dose_not_a_date(text: str, lang: str, expected:
     2.5") is a dose; an English date with a slash or two digits of month, and a French date
     after "le" or "née le" even with a dot, still go."""
     assert deidentify(text, lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "cirrhotic, no response to 48h albumin, UNa low. HRS-AKI, start terlipressin?",
+            "cirrhotic, no response to 48h albumin, UNa low. HRS-AKI, start terlipressin?",
+        ),
+        ("UNa 12, UCl 20, UK 40: volume depletion?", "UNa 12, UCl 20, UK 40: volume depletion?"),
+        ("Mme Una, 45 ans, UNa 12", "Mme [NOM], 45 ans, UNa 12"),
+        ("Una a vomi toute la nuit, UNa 12", "[NOM] a vomi toute la nuit, UNa 12"),
+    ],
+)
+def test_a_urine_test_symbol_is_no_name(text: str, expected: str) -> None:
+    """The "U" of a urine test before an element's symbol ("UNa", "UCl": urinary sodium,
+    chloride) is a lab test, no first name; "Una" after a title or opening a sentence before a
+    verb is still a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "femme 27 ans, BAV OD 3/10 depuis 4j, FO normal. NORB probable. PEV et OCT utiles ?",
+            "femme 27 ans, BAV OD 3/10 depuis 4j, FO normal. NORB probable. PEV et OCT utiles ?",
+        ),
+        (
+            "Suspicion d'HTIC idiopathique, FO douteux. Champ visuel et OCT en urgence ?",
+            "Suspicion d'HTIC idiopathique, FO douteux. Champ visuel et OCT en urgence ?",
+        ),
+        ("entre mars et octobre, pas de crise", "entre mars et octobre, pas de crise"),
+        ("né le 3 OCT 1954, OCT normale", "né le [DATE], OCT normale"),
+        (
+            "OCT faite le 12 oct. 2023 et le vingt et un octobre",
+            "OCT faite le [DATE] et le [DATE]",
+        ),
+        ("entre mai et décembre 2023, OCT et FO", "entre mai et [DATE], OCT et FO"),
+    ],
+)
+def test_a_month_alone_after_et_is_no_date(text: str, expected: str) -> None:
+    """ "et" before a month with no day nor year after it ("PEV et OCT": optical coherence
+    tomography; "entre mars et octobre") is no day in words, and a month alone is no date; a
+    full date ("3 OCT 1954", "12 oct. 2023", "vingt et un octobre") still goes, and so does a
+    month and year after "et" (the letters' data sets mark it)."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hyponatrémie chronique 124, osmo U 450, sous escitalopram. Urée ou tolvaptan ?",
+            "Hyponatrémie chronique 124, osmo U 450, sous escitalopram. Urée ou tolvaptan ?",
+        ),
+        (
+            "Diplopie binoculaire depuis 2j chez diab 65a, ptosis droit, pupille normale.",
+            "Diplopie binoculaire depuis 2j chez diab 65a, ptosis droit, pupille normale.",
+        ),
+        ("anémie chez pt diab, ferri 12, albu 30", "anémie chez pt diab, ferri 12, albu 30"),
+        ("Diplopie chez Diab 65a, ptosis droit", "Diplopie chez [NOM] 65a, ptosis droit"),
+        ("vu chez mme diab ce matin, osmo U 450", "vu chez mme [NOM] ce matin, osmo U 450"),
+        ("patiente Osmo Virtanen, 45 ans", "patiente [NOM], 45 ans"),
+    ],
+)
+def test_lowercase_clinical_shorthand_is_no_name(text: str, expected: str) -> None:
+    """Clinical shorthand in lowercase that a name list holds ("diab": a diabetic; "osmo":
+    osmolality; "ferri", "albu": ferritin, albumin) is no name, even after "chez"; capitalised
+    after "chez", or after a title whatever its case, it is still a person's name."""
+    assert deidentify(text, "fr").text == expected
