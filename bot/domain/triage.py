@@ -529,8 +529,9 @@ def for_asker(result: Triage, own: Iterable[str], lexicon: Lexicon | None = None
     nephrologist. The asker's own specialties go to the end of the ranking, unless one of them
     is the best and was requested ("avis d'un autre cardio ?") or no other specialty has any
     evidence; the best of the others is then judged on its own, sure or unsure as ``classify``
-    judges (thin evidence, a close runner-up)."""
-    mine = frozenset(own)
+    judges (thin evidence, a close runner-up). General practice is never set aside: a GP asking
+    a GP colleague (a certificate, the organisation of care) is what it is for."""
+    mine = frozenset(own) - {FALLBACK}
     if result.specialty in mine and any(
         label.endswith("(request)") for label in result.evidence.get(result.specialty, ())
     ):

@@ -63,6 +63,15 @@ def test_an_asker_without_specialties_or_not_concerned_changes_nothing() -> None
     assert for_asker(result, ["dermatology"]) is result
 
 
+def test_a_gp_asking_a_gp_colleague_keeps_general_practice() -> None:
+    """General practice is never set aside: a GP volunteer asking about a certificate wants a GP
+    colleague."""
+    result = _triage(("general_practice", 6.0), ("cardiology", 3.0))
+    assert for_asker(result, ["general_practice"]) is result
+    asked = for_asker(result, ["general_practice", "cardiology"])
+    assert asked.specialty == "general_practice"
+
+
 def test_the_own_specialties_come_last_with_their_scores() -> None:
     result = _triage(("pediatrics", 12.0), ("gastroenterology", 8.0), ("radiology", 1.0))
     asked = for_asker(result, ["pediatrics", "geriatrics"])
