@@ -96,7 +96,8 @@ async def _queue_preview(
     lang = lang_of(user)
     redaction = redact(text, lang)
     own = await queries.specialties_of(session, user_id=user.id)
-    triage = for_asker(classify(text), own)
+    plain = classify(text)
+    triage = for_asker(plain, own)
     thread.question = redaction.text
     thread.redactions = dict(redaction.counts)
     thread.specialty = triage.specialty
@@ -104,6 +105,9 @@ async def _queue_preview(
     removed = t(lang, "ask.removed", items=summary) if summary else t(lang, "ask.removed_none")
     if thread.photo_message_id is not None:
         removed = f"{removed}\n{t(lang, 'ask.photo_note')}"
+    if triage.specialty != plain.specialty:
+        own_name = specialty_name(lang, plain.specialty)
+        removed = f"{removed}\n{t(lang, 'ask.own_last', specialty=own_name)}"
     choices = triage.top(3) if triage.unsure else (triage.specialty,)
     key = "ask.preview_unsure" if triage.unsure else "ask.preview"
     say(

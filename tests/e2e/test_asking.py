@@ -70,6 +70,7 @@ async def test_a_specialist_asking_is_offered_another_specialty_than_their_own(s
     )
     preview = await s.ask(psychiatrist, question)
     assert "Spécialité proposée : Néphrologie" in preview["text"]
+    assert "Votre spécialité (Psychiatrie) passe après les autres" in preview["text"]
     assert buttons(preview)[0]["text"] == "📨 Envoyer en Néphrologie"
     await s.c.press(psychiatrist, preview["message_id"], data=button_data(preview, "send:"))
     await s.settle()
@@ -78,6 +79,14 @@ async def test_a_specialist_asking_is_offered_another_specialty_than_their_own(s
     assert thread.state == ThreadState.OFFERED
     assert thread.id is not None
     assert {offer.specialist_id for offer in await offers(s.settings, thread.id)} == set(NEPHRO)
+
+
+async def test_a_specialist_who_asks_for_their_own_specialty_gets_it(s: Script) -> None:
+    """A nephrologist asking "avis néphro" about a kidney question: a second opinion they asked
+    for, nephrology stays, with no note about their own specialty."""
+    preview = await s.ask(NEPHRO[0], QUESTION)
+    assert "Spécialité proposée : Néphrologie" in preview["text"]
+    assert "passe après les autres" not in preview["text"]
 
 
 async def test_the_preview_sends_nothing_to_anyone(s: Script) -> None:
