@@ -290,6 +290,17 @@ MAKERS: Final = _words(
     """
 )
 
+# Clinicians' clipped drug and lab-test names that a name list also holds ("Genta": gentamicin,
+# "Aldo": aldosterone, "Mag": magnesium, "Tazo", "Mero", "Rifa", "Salbu", "Aza", "Crea"): alone
+# they are the drug or the test, never a lone first name or surname ("Genta chez pt de 120kg",
+# "Aldo/rénine", "Mag sulfate started"); a title, an announcing word, an age or a neighbouring
+# name still makes one a person's ("M. Genta", "chez Aldo", "Aldo, 45 ans", "Aldo Rossi").
+CLIPPED: Final = _words(
+    """
+    genta aldo mag tazo mero rifa salbu aza crea
+    """
+)
+
 # The endings of international drug names (INN stems), French and English spellings: a word
 # with one of them and none of the name lists is a drug ("prednisolone", "bisoprolol").
 DRUG_ENDINGS: Final = tuple(

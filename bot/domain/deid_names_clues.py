@@ -21,12 +21,14 @@ from bot.domain.deid_lexicon import (
 )
 from bot.domain.deid_names_guards import NameGuards
 from bot.domain.deid_names_words import (
+    ARTICLES,
     BIRTH,
     KIN,
     NAME_WORDS,
     NAMING_ONE,
     NAMING_TWO,
     NEVER_AFTER,
+    NOUN_TITLES,
     PARTICLES,
     PERSON_VERBS,
     SPEECH,
@@ -135,6 +137,8 @@ class NameClues(NameGuards):
         nxt = self.toks[i + 1]
         if nxt.shape == "L" and not self._lower_after_title(t, nxt):
             return False  # "monsieur consulte", "the doctor said", "pr uriner" (SMS "pour")
+        if nxt.never and self._common_noun_title(i):
+            return False  # "une dame Alzheimer", "the lady Parkinson's": her disease
         if t.text == "pr" and not (
             nxt.capital and (nxt.first or nxt.last or not ordinary_or_feminine(nxt.key))
         ):
@@ -147,6 +151,18 @@ class NameClues(NameGuards):
                 return False
             return nxt.capital and nxt.key not in NEVER_AFTER
         return nxt.key not in NEVER_AFTER
+
+    def _common_noun_title(self, i: int) -> bool:
+        """Whether the title i is a common noun of prose: a lowercase title that is also a noun
+        ("dame", "lady", "doctor") right after an article ("une dame", "the lady"). It then
+        makes no name of an eponym, a drug or a clinical word after it ("une dame Alzheimer":
+        a lady with the disease), only of a word that may be a name ("une dame Dupont")."""
+        t = self.toks[i]
+        if t.shape != "L" or t.key not in NOUN_TITLES or i == 0:
+            return False
+        return (
+            self.toks[i - 1].key in ARTICLES and self.text[self.toks[i - 1].end : t.start] == " "
+        )
 
     def _naming(self, i: int, end: int) -> bool:
         """Whether the announcing phrase from i to end gives a name ("call me", "my name is",

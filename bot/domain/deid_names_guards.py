@@ -16,6 +16,7 @@ from bot.domain.deid_lexicon import (
     ADVERBS,
     CITIES,
     CLINICAL_CAPS,
+    CLIPPED,
     COMMON,
     COMMON_PLACES,
     EPONYM_HEADS,
@@ -299,10 +300,13 @@ class NameGuards(NameTokens):
 
     def _lone_surname(self, i: int) -> bool:
         """Whether the surname at i, alone, reads as a person rather than a place, a people,
-        an eponym ("anneau de Carpentier", "Snell score") or a cited author ("Sanz MA,")."""
+        an eponym ("anneau de Carpentier", "Snell score"), a clipped drug ("on a mis Genta 5
+        mg/kg") or a cited author ("Sanz MA,")."""
         t = self.toks[i]
         if t.key in NATIONS or t.key in CITIES or t.key in HOSPITALS or t.key in clinical_words():
             return False
+        if t.key in CLIPPED and not self._age_next(i):
+            return False  # "on a mis Genta 5 mg/kg": a clipped drug's name
         if t.key.endswith(("ee", "ees")) and is_ordinary(t.key[: t.key.rindex("ee") + 1]):
             return False  # a French feminine participle the dictionary lists as masculine ("Agée")
         if i > 0 and self.toks[i - 1].end + 3 >= t.start:
@@ -336,11 +340,15 @@ class NameGuards(NameTokens):
         """Whether a capitalised first name standing alone is a person rather than a word: not
         an ordinary or clinical word opening a sentence ("Iron deficiency", "Gale chez toute la
         famille", "Honey and ED?"), nor a clinical word no surname list knows ("Leeloo", a
-        pill), nor a place or a saint ("in Brittany", "the Morvan", "St John's wort"), nor a
-        people's qualifier ("Han Chinese")."""
+        pill), nor a clipped drug or test ("Genta chez pt", "Aldo/rénine", "Mag sulfate")
+        unless used as a person or an age follows ("Aldo, 45 ans"), nor a place or a saint
+        ("in Brittany", "the Morvan", "St John's wort"), nor a people's qualifier ("Han
+        Chinese")."""
         t = self.toks[i]
         if t.key in PEOPLES:
             return False  # "Irish GP here": a people's adjective alone
+        if t.key in CLIPPED and not (self._as_person(i) or self._age_next(i)):
+            return False
         if t.key in NATIONS and not self._as_person(i):
             return False  # "off to Kenya in 3 weeks", "retour de Jordanie": a country
         word = ordinary_or_feminine(t.key) or t.key in clinical_words()

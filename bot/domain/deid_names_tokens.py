@@ -7,7 +7,8 @@ a name, whatever the rules say later: a letter glued to a digit or a unit sign (
 "g/L"), a chemical formula ("KCl"), the words of a compound eponym ("Stevens-Johnson") or of an
 institution ("Centre Léon Bérard"), an acronym's plural ("NSAIDs"), a classification ("Garden
 III"), a side ("genou D"), a lab symbol before its value ("Mg 0.45", "Hb 8.9"), an antibody
-or antigen beside its marker ("HCV Ab", "Ag HBs") and a germ's genus ("C. diff").
+or antigen beside its marker ("HCV Ab", "Ag HBs"), a germ's genus ("C. diff") and a score glued
+to its initials ("HScore").
 """
 
 import re
@@ -16,6 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 from bot.domain.deid_lexicon import (
+    CLIPPED,
     EPONYM_COMPOUNDS,
     GERM_SPECIES,
     INSTITUTION_HEADS,
@@ -85,10 +87,10 @@ def _shape(word: str) -> str:
 # "pt" (patient) of other notes, not the first name Pat (capitalised, it still is one).
 _SHORTHAND: Final = {"pat": "pt", "pats": "pt"}
 # Clinicians' shorthand written in lowercase that a name list holds and no other list knows: a
-# patient's condition or a lab test ("chez diab 65a": a diabetic; "osmo U 450": the urine's
-# osmolality; "ferri 12": ferritin), no name unless a title gives it ("chez mme diab").
-# Capitalised, they still are names ("chez Diab", "Osmo Virtanen").
-_LOWER_SHORTHAND: Final = frozenset(word_list("diab diabs osmo osmos ferri albu prot"))
+# patient's condition, a lab test or a clipped drug ("chez diab 65a": a diabetic; "osmo U 450":
+# the urine's osmolality; "ferri 12": ferritin; "pt genta 5 mg/kg"), no name unless a title
+# gives it ("chez mme diab"). Capitalised, they still are names ("chez Diab", "Osmo Virtanen").
+_LOWER_SHORTHAND: Final = frozenset(word_list("diab diabs osmo osmos ferri albu prot")) | CLIPPED
 
 
 @lru_cache(maxsize=1 << 16)
@@ -106,6 +108,9 @@ def _word_info(word: str) -> tuple[str, str, bool, bool, bool]:
         first = base in firsts and not any(is_ordinary(p) and p not in firsts for p in rest)
     last = key in lasts
     clinical = not first and not last and len(key) >= 8 and key.endswith(_CLINICAL_SUFFIXES)
+    if not (first or last) and word[:1].isupper() and (glued := _GLUED_SCORE.fullmatch(key)):
+        # "HScore", "H-score", "CHADSscore": a score's initials glued to the word, no name
+        clinical = clinical or word[: glued.end("initials")].isupper()
     return key, _shape(word), first, last, clinical
 
 
@@ -154,6 +159,9 @@ _DIGITS: Final = re.compile(r"\d+")
 _CLINICAL_SUFFIXES: Final = tuple(
     word_list("pathie patie ectomie otomie ostomie plastie scopie graphie algie emie urie plegie")
 )
+# A score, an index or a scale named by initials glued to the word, or joined to it by a
+# hyphen ("HScore", "H-score", "CHADSscore"), the initials in capitals: no name.
+_GLUED_SCORE: Final = re.compile(r"(?P<initials>[a-z]{1,6})-?(?:scores?|index|scale|grade|stage)")
 # A chemical formula: the symbols of elements glued together, a capital inside ("KCl", "NaCl",
 # "HCl", "NaHCO"), no name ("McKay", "LeBlanc": "Mc" and "Le" are no element); also after the
 # "U" of a urine test ("UNa", "UCl", "UCa": urinary sodium, chloride, calcium).
@@ -257,7 +265,7 @@ class NameTokens:
             for size in range(min(len(parts), COMPOUND_MAX), 1, -1):
                 if tuple(p for p, _ in parts[:size]) in EPONYM_COMPOUNDS:
                     last = parts[size - 1][1]
-                    if _AGE_NEXT.match(self.text, toks[last].end):
+                    if self._age_next(last):
                         break  # "Charles Bonnet, 45 ans": a person's names, then an age
                     for x in range(i, last + 1):
                         toks[x].fixed = True
@@ -327,6 +335,11 @@ class NameTokens:
         for t in self.toks:
             if t.key in _GALENIC and _DOSE_BEFORE.search(self.text, max(0, t.start - 24), t.start):
                 t.code = True
+
+    def _age_next(self, i: int) -> bool:
+        """Whether an age follows the word i ("Charles Bonnet, 45 ans", "Aldo (45 ans)"): the
+        words before it are a person's."""
+        return _AGE_NEXT.match(self.text, self.toks[i].end) is not None
 
     def _lab_value(self, i: int) -> bool:
         """Whether a lab value follows the symbol i ("Mg 0.45", "Na: 135", "Hb à 7"), not an

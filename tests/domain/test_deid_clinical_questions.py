@@ -1126,3 +1126,76 @@ def test_lowercase_clinical_shorthand_is_no_name(text: str, expected: str) -> No
     osmolality; "ferri", "albu": ferritin, albumin) is no name, even after "chez"; capitalised
     after "chez", or after a title whatever its case, it is still a person's name."""
     assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "agressivité et déambulation chez une dame Alzheimer en EHPAD, on fait quoi ?",
+            "agressivité et déambulation chez une dame Alzheimer en EHPAD, on fait quoi ?",
+        ),
+        ("une dame Parkinson sous Modopar", "une dame Parkinson sous Modopar"),
+        ("a lady Parkinson's on levodopa", "a lady Parkinson's on levodopa"),
+        ("Madame Alzheimer, 80 ans", "Madame [NOM], 80 ans"),
+        ("la dame, Mme Martin, 80 ans", "la dame, Mme [NOM], 80 ans"),
+        ("chez une dame Dupont, 80 ans", "chez une dame [NOM], 80 ans"),
+    ],
+)
+def test_an_eponym_after_a_noun_title_and_its_article(text: str, expected: str) -> None:
+    """A lowercase title that is a noun after an article ("une dame", "a lady") is no title
+    before an eponym: "une dame Alzheimer" is a lady with the disease. The title spelt as one
+    ("Madame Alzheimer"), another title ("Mme Martin") or a surname after the noun still
+    gives a person."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Genta chez pt de 120kg, je calcule sur le poids réel ou ajusté ?",
+            "Genta chez pt de 120kg, je calcule sur le poids réel ou ajusté ?",
+        ),
+        (
+            "HTA résistante, K 3,3. Aldo/rénine faisable sous ttt ?",
+            "HTA résistante, K 3,3. Aldo/rénine faisable sous ttt ?",
+        ),
+        (
+            "BP 150/100, plt 90, LDH 700. Mag sulfate started. HELLP?",
+            "BP 150/100, plt 90, LDH 700. Mag sulfate started. HELLP?",
+        ),
+        ("on a mis Genta 5 mg/kg ce matin", "on a mis Genta 5 mg/kg ce matin"),
+        ("pt genta 5 mg/kg, aldo élevée", "pt genta 5 mg/kg, aldo élevée"),
+        ("Tazo ou Mero en probabiliste ?", "Tazo ou Mero en probabiliste ?"),
+        ("M. Genta, 60 ans, IRC", "M. [NOM], 60 ans, IRC"),
+        ("Aldo Rossi, 45 ans, HTA", "[NOM], 45 ans, HTA"),
+        ("Aldo, 45 ans, HTA", "[NOM], 45 ans, HTA"),
+        ("Mag Dupont, 30 ans, pré-éclampsie", "[NOM], 30 ans, pré-éclampsie"),
+        ("chez Aldo, HTA sévère", "chez [NOM], HTA sévère"),
+    ],
+)
+def test_a_clipped_drug_or_test_is_no_name(text: str, expected: str) -> None:
+    """A clinician's clipped drug or test name that a name list holds ("Genta": gentamicin,
+    "Aldo": aldosterone, "Mag": magnesium) is no lone first name or surname, in capitals or
+    not; after a title or an announcing word, before a surname or an age, it is still a
+    person's name."""
+    assert deidentify(text, "fr").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ferritin 15000 in febrile ICU pt, HScore 210. HLH? what now",
+            "Ferritin 15000 in febrile ICU pt, HScore 210. HLH? what now",
+        ),
+        ("patient H-score 190, HLH ?", "patient H-score 190, HLH ?"),
+        ("patient CHADSscore 3", "patient CHADSscore 3"),
+        ("ICU pt, Mr Hscore, 45M", "ICU pt, Mr [NAME], 45M"),
+    ],
+)
+def test_a_score_glued_to_its_initials_is_no_name(text: str, expected: str) -> None:
+    """Initials glued or hyphened to "score", "index" or "scale" ("HScore", "H-score") name a
+    score, no person, even after "pt"; a title still makes a name of any word after it."""
+    assert deidentify(text, "en").text == expected
